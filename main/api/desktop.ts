@@ -1,0 +1,6 @@
+// Extra abilities the desktop app's preload offers beside the contract (native dialogs).
+// The web host has none of these; the renderer checks for `window.framelensDesktop` before using them.
+export type DesktopBridge = {
+  /** Shows a native save dialog and writes the text there. */
+  saveText(defaultName: string, text: string): Promise<{ saved: boolean; path?: string }>;
+};

@@ -1,0 +1,124 @@
+// Annotations: a tag on a passage of an article. Spans are UTF-16 offsets, end exclusive, stored with
+// the quoted text and its context so a span can always be checked against the text it came from.
+import type { Db } from '../../db/connection.ts';
+import type { Annotation } from '../api/contract.ts';
+import { conflict, invalid, notFound } from './errors.ts';
+import { now } from './clock.ts';
+import { quoteWithContext, splitsSurrogatePair } from './text/offsets.ts';
+import type { ArticleService } from './articles.ts';
+import type { TagService } from './tags.ts';
+import type { SettingsService } from './settings.ts';
+
+type AnnotationRow = {
+  id: number;
+  article_id: number;
+  tag_id: number;
+  start: number;
+  end: number;
+  quote: string;
+  context_before: string;
+  context_after: string;
+  note: string;
+  annotator: string;
+  created_at: string;
+  updated_at: string;
+};
+
+const toAnnotation = (r: AnnotationRow): Annotation => ({
+  id: r.id,
+  articleId: r.article_id,
+  tagId: r.tag_id,
+  start: r.start,
+  end: r.end,
+  quote: r.quote,
+  contextBefore: r.context_before,
+  contextAfter: r.context_after,
+  note: r.note,
+  annotator: r.annotator,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export type CreateAnnotation = { articleId: number; tagId: number; start: number; end: number; note?: string; annotator?: string };
+
+export function annotationService(db: Db, deps: { articles: ArticleService; tags: TagService; settings: SettingsService }) {
+  const byArticle = db.prepare('SELECT * FROM annotations WHERE article_id = ? ORDER BY start, "end", id');
+  const byId = db.prepare('SELECT * FROM annotations WHERE id = ?');
+  const insert = db.prepare(
+    `INSERT INTO annotations (id, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at)
+     VALUES (@id, @articleId, @tagId, @start, @end, @quote, @contextBefore, @contextAfter, @note, @annotator, @createdAt, @updatedAt)`,
+  );
+
+  function get(id: number): Annotation {
+    const row = byId.get(id) as AnnotationRow | undefined;
+    if (!row) throw notFound(`Annotation ${id}`);
+    return toAnnotation(row);
+  }
+
+  function list(articleId: number): Annotation[] {
+    deps.articles.summary(articleId);
+    return (byArticle.all(articleId) as AnnotationRow[]).map(toAnnotation);
+  }
+
+  /** Checks a span against the article's text and returns the quote and context it cuts. */
+  function anchor(articleId: number, start: number, end: number) {
+    const text = deps.articles.text(articleId);
+    if (end <= start) throw invalid('A passage must end after it starts (end > start).');
+    if (end > text.length) throw invalid(`The passage ${start}–${end} lies outside the article, whose text is ${text.length} code units long.`);
+    if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) {
+      throw invalid('The passage would cut a character (such as an emoji) in half; widen it by one position.');
+    }
+    return quoteWithContext(text, start, end);
+  }
+
+  const create = db.transaction((input: CreateAnnotation): Annotation => {
+    deps.tags.get(input.tagId);
+    const anchored = anchor(input.articleId, input.start, input.end);
+    const stamp = now();
+    const info = insert.run({
+      id: null,
+      articleId: input.articleId,
+      tagId: input.tagId,
+      start: input.start,
+      end: input.end,
+      ...anchored,
+      note: input.note ?? '',
+      annotator: deps.settings.annotatorFor(input.annotator),
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+    return get(Number(info.lastInsertRowid));
+  });
+
+  const update = db.transaction((input: { id: number; tagId?: number; note?: string }): Annotation => {
+    const current = get(input.id);
+    if (input.tagId !== undefined) deps.tags.get(input.tagId);
+    db.prepare('UPDATE annotations SET tag_id = ?, note = ?, updated_at = ? WHERE id = ?').run(
+      input.tagId ?? current.tagId,
+      input.note ?? current.note,
+      now(),
+      input.id,
+    );
+    return get(input.id);
+  });
+
+  const remove = db.transaction((id: number) => {
+    const deleted = get(id);
+    db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+    return { deleted };
+  });
+
+  /** Undo of a delete: the annotation comes back with its id, note, annotator and dates. */
+  const restore = db.transaction((a: Annotation): Annotation => {
+    if (byId.get(a.id)) throw conflict(`Annotation ${a.id} already exists.`);
+    deps.tags.get(a.tagId);
+    const anchored = anchor(a.articleId, a.start, a.end);
+    if (anchored.quote !== a.quote) throw invalid('The passage no longer matches the article text, so it cannot be restored.');
+    insert.run({ ...a, ...anchored });
+    return get(a.id);
+  });
+
+  return { get, list, create, update, remove, restore };
+}
+
+export type AnnotationService = ReturnType<typeof annotationService>;

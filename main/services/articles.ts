@@ -1,0 +1,137 @@
+// Articles: import (text or file bytes), listing and full-text search, reading, metadata edits, deletion.
+import { createHash } from 'node:crypto';
+import type { Db } from '../../db/connection.ts';
+import type { Article, ArticleListItem, ArticleMetaInput, ArticleSummary, ImportResult } from '../api/contract.ts';
+import { AppError, notFound } from './errors.ts';
+import { now } from './clock.ts';
+import { checkText, decodeArticleBytes, defaultTitle, normaliseLineEndings } from './text/decode.ts';
+import { searchArticles } from './search.ts';
+import { SUMMARY_COLUMNS, toSummary, type ArticleRow } from './article-rows.ts';
+
+const emptyToNull = (value: string | null | undefined) => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+export type ImportInput = { text: string; title?: string; name: string; meta?: ArticleMetaInput };
+
+export function articleService(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO articles (title, source, author, published_at, language, url, text, text_hash, char_count, created_at)
+     VALUES (@title, @source, @author, @publishedAt, @language, @url, @text, @hash, @charCount, @createdAt)`,
+  );
+  const byHash = db.prepare('SELECT id, title FROM articles WHERE text_hash = ?');
+  const summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
+  const textById = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
+  const listAll = db.prepare(
+    `SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT ?`,
+  );
+
+  /** Stores one article unless the same text is already there. Runs inside the caller's transaction. */
+  function store(input: ImportInput): ImportResult {
+    const text = checkText(normaliseLineEndings(input.text), input.name);
+    const hash = createHash('sha256').update(text).digest('hex');
+    const existing = byHash.get(hash) as { id: number; title: string } | undefined;
+    if (existing) {
+      return { name: input.name, status: 'duplicate', id: existing.id, title: existing.title, message: `Already in the project as “${existing.title}”.` };
+    }
+    const meta = input.meta ?? {};
+    const title = emptyToNull(input.title) ?? defaultTitle(text, input.name);
+    const info = insert.run({
+      title,
+      source: emptyToNull(meta.source),
+      author: emptyToNull(meta.author),
+      publishedAt: emptyToNull(meta.publishedAt),
+      language: emptyToNull(meta.language),
+      url: emptyToNull(meta.url),
+      text,
+      hash,
+      charCount: text.length,
+      createdAt: now(),
+    });
+    return { name: input.name, status: 'imported', id: Number(info.lastInsertRowid), title };
+  }
+
+  const storeOne = db.transaction(store);
+
+  /** Imports one item, turning a refusal into an `error` result so a batch goes on. */
+  function importOne(input: ImportInput): ImportResult {
+    try {
+      return storeOne(input);
+    } catch (error) {
+      if (error instanceof AppError) return { name: input.name, status: 'error', message: error.message };
+      throw error;
+    }
+  }
+
+  function importFile(file: { name: string; bytes: Uint8Array; meta?: ArticleMetaInput; title?: string }): ImportResult {
+    let text: string;
+    try {
+      text = decodeArticleBytes(file.bytes, file.name);
+    } catch (error) {
+      if (error instanceof AppError) return { name: file.name, status: 'error', message: error.message };
+      throw error;
+    }
+    return importOne({ text, name: file.name, meta: file.meta, title: file.title });
+  }
+
+  /** Many articles in one transaction: the fast path for batch imports. Refused items are reported, not fatal. */
+  const importMany = db.transaction((items: ImportInput[]): ImportResult[] =>
+    items.map((item) => {
+      try {
+        return store(item);
+      } catch (error) {
+        if (error instanceof AppError) return { name: item.name, status: 'error', message: error.message };
+        throw error;
+      }
+    }),
+  );
+
+  function summary(id: number): ArticleSummary {
+    const row = summaryById.get(id) as ArticleRow | undefined;
+    if (!row) throw notFound(`Article ${id}`);
+    return toSummary(row);
+  }
+
+  function get(id: number): Article {
+    const base = summary(id);
+    return { ...base, text: textById.get(id) as string };
+  }
+
+  function text(id: number): string {
+    const value = textById.get(id) as string | undefined;
+    if (value === undefined) throw notFound(`Article ${id}`);
+    return value;
+  }
+
+  function list(search: string | undefined, limit = 5000): ArticleListItem[] {
+    if (search && search.trim()) return searchArticles(db, search, Math.min(limit, 500));
+    return (listAll.all(limit) as ArticleRow[]).map((row) => ({ ...toSummary(row), snippet: null }));
+  }
+
+  const update = db.transaction((input: ArticleMetaInput & { id: number; title?: string }): ArticleSummary => {
+    summary(input.id);
+    const fields: Record<string, string | null> = {};
+    if (input.title !== undefined) fields.title = input.title.trim();
+    if (input.source !== undefined) fields.source = emptyToNull(input.source);
+    if (input.author !== undefined) fields.author = emptyToNull(input.author);
+    if (input.publishedAt !== undefined) fields.published_at = emptyToNull(input.publishedAt);
+    if (input.language !== undefined) fields.language = emptyToNull(input.language);
+    if (input.url !== undefined) fields.url = emptyToNull(input.url);
+    const columns = Object.keys(fields);
+    if (columns.length > 0) {
+      db.prepare(`UPDATE articles SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...fields, id: input.id });
+    }
+    return summary(input.id);
+  });
+
+  const remove = db.transaction((id: number) => {
+    const { annotationCount } = summary(id);
+    db.prepare('DELETE FROM articles WHERE id = ?').run(id);
+    return { deletedAnnotations: annotationCount };
+  });
+
+  return { importOne, importFile, importMany, summary, get, text, list, update, remove };
+}
+
+export type ArticleService = ReturnType<typeof articleService>;

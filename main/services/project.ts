@@ -1,0 +1,67 @@
+// A project is one SQLite file (.framelens). Opening one gives the services, the handlers and the
+// dispatch that every transport (web host, desktop IPC, command line) goes through.
+import { mkdirSync } from 'node:fs';
+import { homedir, platform } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { openDatabase, ProjectOpenError, type Db, type OpenOptions } from '../../db/connection.ts';
+import type { Handlers } from '../api/contract.ts';
+import { createDispatch, type Dispatch } from '../api/dispatch.ts';
+import { AppError } from './errors.ts';
+import { createHandlers, createServices, type Services } from './handlers.ts';
+
+export type Project = {
+  path: string;
+  db: Db;
+  services: Services;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): void;
+};
+
+export const PROJECT_EXTENSION = '.framelens';
+
+export function openProject(path: string, options: OpenOptions = {}): Project {
+  const fullPath = path === ':memory:' ? path : resolve(path);
+  if (fullPath !== ':memory:' && options.create !== false) mkdirSync(dirname(fullPath), { recursive: true });
+  let db: Db;
+  try {
+    db = openDatabase(fullPath, options);
+  } catch (error) {
+    if (error instanceof ProjectOpenError) throw new AppError(error.kind === 'NOT_FOUND' ? 'NOT_FOUND' : 'UNSUPPORTED', error.message);
+    throw error;
+  }
+  const services = createServices(db);
+  const handlers = createHandlers(services, fullPath);
+  return {
+    path: fullPath,
+    db,
+    services,
+    handlers,
+    dispatch: createDispatch(handlers),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/**
+ * Where the user's data lives on each platform: the folders Electron's app.getPath('userData') uses, so
+ * the desktop app and the web host open the same default project. FRAMELENS_HOME overrides it.
+ */
+export function userDataDir(): string {
+  const home = homedir();
+  if (process.env.FRAMELENS_HOME) return resolve(process.env.FRAMELENS_HOME);
+  switch (platform()) {
+    case 'win32':
+      return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Framelens');
+    case 'darwin':
+      return join(home, 'Library', 'Application Support', 'Framelens');
+    default:
+      return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Framelens');
+  }
+}
+
+/** The project opened when none is named: created on first use. */
+export function defaultProjectPath(): string {
+  return join(userDataDir(), `default${PROJECT_EXTENSION}`);
+}
