@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse } from 'csv-parse/sync';
+import { ok, tempProject, TRICKY_TEXT } from './support/project.ts';
+import { CSV_COLUMNS, neutralise } from '../../main/services/export-csv.ts';
+import type { Tag } from '../../main/api/contract.ts';
+
+type Csv = { fileName: string; csv: string; rows: number };
+
+function setup() {
+  const p = tempProject();
+  const article = ok<{ id: number }>(
+    p.dispatch('articles.importText', { text: TRICKY_TEXT, source: '=Tidningen', author: 'A. Reporter', publishedAt: '2024-05-02', language: 'sv', url: 'https://example.org/x' }),
+  );
+  const trolling = ok<Tag>(p.dispatch('tags.ensurePath', { path: ['Rhetoric', 'Trolling'] }));
+  const sovereignty = ok<Tag>(p.dispatch('tags.ensurePath', { path: ['Sovereignty'] }));
+  ok(p.dispatch('settings.setAnnotator', { name: 'Ada' }));
+  const add = (quote: string, tagId: number, note = '') => {
+    const start = TRICKY_TEXT.indexOf(quote);
+    return ok<{ id: number }>(p.dispatch('annotations.create', { articleId: article.id, tagId, start, end: start + quote.length, note }));
+  };
+  add('trolling på hög nivå', trolling.id, '@mention, "quoted"\nsecond line');
+  add('‘suveränitet’', sovereignty.id, '-1');
+  add('😀', trolling.id);
+  return { p, trolling, sovereignty };
+}
+
+test('the CSV has the documented columns and code-point offsets that cut the quote in Python terms', () => {
+  const { p } = setup();
+  try {
+    const out = ok<Csv>(p.dispatch('export.csv', {}));
+    assert.equal(out.rows, 3);
+    assert.match(out.fileName, /^framelens-annotations-\d{4}-\d{2}-\d{2}\.csv$/);
+    const records = parse(out.csv, { columns: true }) as Record<string, string>[];
+    assert.deepEqual(Object.keys(records[0]!), [...CSV_COLUMNS]);
+    const chars = Array.from(TRICKY_TEXT);
+    for (const r of records) {
+      assert.equal(chars.slice(Number(r.start), Number(r.end)).join(''), r.quote.replace(/^'/, ''));
+    }
+    const trolling = records.find((r) => r.quote === 'trolling på hög nivå')!;
+    assert.equal(trolling.tag, 'Trolling');
+    assert.equal(trolling.tag_path, 'Rhetoric > Trolling');
+    assert.equal(trolling.note, '\'@mention, "quoted"\nsecond line', 'formula-like cell neutralised; quotes and newline survive');
+    assert.equal(trolling.source, "'=Tidningen");
+    assert.equal(trolling.annotator, 'Ada');
+    assert.equal(trolling.published_at, '2024-05-02');
+    assert.ok(out.csv.includes('\r\n'), 'RFC 4180 line breaks');
+    assert.ok(!out.csv.startsWith('\uFEFF'));
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('raw export keeps cells as written; the BOM option prefixes one', () => {
+  const { p } = setup();
+  try {
+    const out = ok<Csv>(p.dispatch('export.csv', { raw: true, bom: true }));
+    assert.ok(out.csv.startsWith('\uFEFF'));
+    const records = parse(out.csv, { columns: true, bom: true }) as Record<string, string>[];
+    assert.equal(records[0]!.source, '=Tidningen');
+    assert.ok(records.some((r) => r.note === '-1'));
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('choosing a tag exports it and its subtags only; choosing articles filters too', () => {
+  const { p, trolling, sovereignty } = setup();
+  try {
+    const rhetoric = ok<Tag>(p.dispatch('tags.ensurePath', { path: ['Rhetoric'] }));
+    assert.equal(ok<Csv>(p.dispatch('export.csv', { tagIds: [rhetoric.id] })).rows, 2);
+    assert.equal(ok<Csv>(p.dispatch('export.csv', { tagIds: [sovereignty.id] })).rows, 1);
+    assert.equal(ok<Csv>(p.dispatch('export.csv', { tagIds: [trolling.id], articleIds: [999] })).rows, 0);
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('neutralising covers = + - @ tab and carriage return', () => {
+  for (const c of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) assert.equal(neutralise(c), `'${c}`);
+  assert.equal(neutralise('plain'), 'plain');
+});
