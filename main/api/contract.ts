@@ -129,7 +129,8 @@ export const contract = {
   },
   'articles.list': {
     input: z.object({ search: z.string().max(500).optional(), limit: z.number().int().positive().max(100000).optional() }),
-    output: z.object({ articles: z.array(articleListItem) }),
+    /** total: how many articles the search matched (or the project holds), of which `articles` are the first. */
+    output: z.object({ articles: z.array(articleListItem), total: z.number().int() }),
   },
   'articles.get': {
     input: z.object({ id }),

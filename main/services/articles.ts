@@ -23,6 +23,7 @@ export function articleService(db: Db) {
   const byHash = db.prepare('SELECT id, title FROM articles WHERE text_hash = ?');
   const summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
   const textById = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
+  const countAll = db.prepare('SELECT count(*) FROM articles').pluck();
   const listAll = db.prepare(
     `SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT ?`,
   );
@@ -104,9 +105,11 @@ export function articleService(db: Db) {
     return value;
   }
 
-  function list(search: string | undefined, limit = 5000): ArticleListItem[] {
-    if (search && search.trim()) return searchArticles(db, search, Math.min(limit, 500));
-    return (listAll.all(limit) as ArticleRow[]).map((row) => ({ ...toSummary(row), snippet: null }));
+  /** The article list, or with a search the best matches (at most 100 unless asked) and how many matched in all. */
+  function list(search: string | undefined, limit?: number): { articles: ArticleListItem[]; total: number } {
+    if (search && search.trim()) return searchArticles(db, search, limit ?? 100);
+    const articles = (listAll.all(limit ?? 5000) as ArticleRow[]).map((row) => ({ ...toSummary(row), snippet: null }));
+    return { articles, total: countAll.get() as number };
   }
 
   const update = db.transaction((input: ArticleMetaInput & { id: number; title?: string }): ArticleSummary => {

@@ -87,9 +87,12 @@ export function exportCsv(db: Db, tags: TagService, options: CsvOptions = {}) {
             n.start, n."end", n.quote, n.context_before, n.context_after, n.note, n.annotator, n.created_at, n.updated_at
      FROM annotations n JOIN articles a ON a.id = n.article_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY n.article_id, n.start, n."end", n.id`,
+     ORDER BY n.article_id, n.start, n.id`,
   );
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
+  // SQLite's length() counts code points and char_count holds UTF-16 units: where they differ the text
+  // has astral characters (emoji) and its offsets need converting; elsewhere they are the same numbers.
+  const astral = new Set(db.prepare('SELECT id FROM articles WHERE char_count <> length(text)').pluck().all() as number[]);
 
   const cell = options.raw ? (v: string | null) => v ?? '' : (v: string | null) => neutralise(v ?? '');
   const records: (string | number)[][] = [];
@@ -98,7 +101,7 @@ export function exportCsv(db: Db, tags: TagService, options: CsvOptions = {}) {
   for (const r of statement.iterate(...params) as IterableIterator<ExportRow>) {
     if (r.article_id !== mapArticle) {
       mapArticle = r.article_id;
-      toCodePoints = codePointMapper(textOf.get(r.article_id) as string);
+      toCodePoints = astral.has(r.article_id) ? codePointMapper(textOf.get(r.article_id) as string) : (o) => o;
     }
     const tag = tagById.get(r.tag_id);
     records.push([

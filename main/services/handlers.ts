@@ -53,7 +53,7 @@ export function createHandlers(services: Services, path: string): Handlers {
         }
       }),
     }),
-    'articles.list': ({ search, limit }) => ({ articles: articles.list(search, limit) }),
+    'articles.list': ({ search, limit }) => articles.list(search, limit),
     'articles.get': ({ id }) => articles.get(id),
     'articles.update': (input) => articles.update(input),
     'articles.delete': ({ id }) => articles.remove(id),

@@ -35,18 +35,23 @@ export function parseSnippet(raw: string): Snippet {
   return { text, marks };
 }
 
-export function searchArticles(db: Db, input: string, limit: number): ArticleListItem[] {
+/** Above this many matches, relevance ranking costs more than it tells: such results are listed newest first. */
+export const RANKED_MATCH_LIMIT = 1000;
+
+export function searchArticles(db: Db, input: string, limit: number): { articles: ArticleListItem[]; total: number } {
   const query = toFtsQuery(input);
-  if (!query) return [];
-  // Rank first, then build snippets only for the rows shown.
+  if (!query) return { articles: [], total: 0 };
+  const total = db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(query) as number;
+  const ranked = total <= RANKED_MATCH_LIMIT;
+  const order = ranked ? 'rank' : 'rowid DESC';
   const rows = db
     .prepare(
       `WITH hits AS (
          SELECT rowid AS id, rank AS r, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '${ELLIPSIS}', 16) AS snip
-         FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?
+         FROM articles_fts WHERE articles_fts MATCH ? ORDER BY ${order} LIMIT ?
        )
-       SELECT ${SUMMARY_COLUMNS}, hits.snip FROM hits JOIN articles a ON a.id = hits.id ORDER BY hits.r`,
+       SELECT ${SUMMARY_COLUMNS}, hits.snip FROM hits JOIN articles a ON a.id = hits.id ORDER BY ${ranked ? 'hits.r' : 'hits.id DESC'}`,
     )
     .all(query, limit) as (ArticleRow & { snip: string })[];
-  return rows.map((row) => ({ ...toSummary(row), snippet: parseSnippet(row.snip) }));
+  return { articles: rows.map((row) => ({ ...toSummary(row), snippet: parseSnippet(row.snip) })), total };
 }

@@ -35,7 +35,7 @@ test('the CSV has the documented columns and code-point offsets that cut the quo
     assert.deepEqual(Object.keys(records[0]!), [...CSV_COLUMNS]);
     const chars = Array.from(TRICKY_TEXT);
     for (const r of records) {
-      assert.equal(chars.slice(Number(r.start), Number(r.end)).join(''), r.quote.replace(/^'/, ''));
+      assert.equal(chars.slice(Number(r.start), Number(r.end)).join(''), r.quote!.replace(/^'/, ''));
     }
     const trolling = records.find((r) => r.quote === 'trolling på hög nivå')!;
     assert.equal(trolling.tag, 'Trolling');

@@ -1,0 +1,62 @@
+// How commands open a project and call its API: `--db` names the file, else the default project.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { contract, type Input, type Method, type Output, type ParsedInput } from '../api/contract.ts';
+import { AppError } from '../services/errors.ts';
+import { defaultProjectPath, openProject, type Project } from '../services/project.ts';
+import { CliError, UsageError } from './common.ts';
+
+export const dbHelp = `--db FILE         the project file (.framelens); without it, your default project
+                    (${defaultProjectPathSafe()})`;
+
+function defaultProjectPathSafe(): string {
+  try {
+    return defaultProjectPath();
+  } catch {
+    return 'in your user data folder';
+  }
+}
+
+/**
+ * Opens the project a command works on. `create` lets a new file come into being (import, serve);
+ * commands that only read or change existing articles refuse a path with no project, so a typo in
+ * --db does not silently start an empty project.
+ */
+export function openForCommand(command: string, db: string | undefined, { create }: { create: boolean }): Project {
+  if (db === undefined) return openProject(defaultProjectPath(), { create: true });
+  if (db.trim() === '') throw new UsageError(command, '--db needs a file name.');
+  const path = resolve(db);
+  if (!create && !existsSync(path)) {
+    throw new CliError(`There is no Framelens project at ${path}. Check the path, or start one with \`framelens import FILE --db ${db}\`.`);
+  }
+  return openProject(path, { create });
+}
+
+/** Runs fn with the project open and always closes it, so the file is left clean. */
+export async function withProject<T>(command: string, db: string | undefined, options: { create: boolean }, fn: (project: Project) => T | Promise<T>): Promise<T> {
+  const project = openForCommand(command, db, options);
+  try {
+    return await fn(project);
+  } finally {
+    project.close();
+  }
+}
+
+/** Checks input against the contract, as dispatch does for the app's transports. */
+export function checkInput<M extends Method>(method: M, input: unknown): ParsedInput<M> {
+  const parsed = contract[method].input.safeParse(input);
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`).join('; ');
+    throw new AppError('INVALID_INPUT', message);
+  }
+  return parsed.data as ParsedInput<M>;
+}
+
+/**
+ * Calls a contract method's handler with checked input. Unlike dispatch, an unexpected error is not
+ * logged with its stack here: it propagates to the CLI's error report, which prints one line.
+ */
+export function call<M extends Method>(project: Project, method: M, input: Input<M>): Output<M> {
+  const handler = project.handlers[method] as (input: ParsedInput<M>) => Output<M>;
+  return handler(checkInput(method, input));
+}

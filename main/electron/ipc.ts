@@ -1,0 +1,61 @@
+// The main process's half of the bridge: one ipcMain.handle per contract method, on a channel named from
+// the contract, each refusing any sender that is not the app's own top-level page. The renderer's input
+// stays `unknown` until dispatch parses it against the contract.
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { methods, type Envelope } from '../api/contract.ts';
+import type { Dispatch } from '../api/dispatch.ts';
+import { apiChannel, isTrustedSender, safeFileName, saveFilters, SAVE_TEXT_CHANNEL } from './policy.ts';
+
+const REFUSED: Envelope<never> = {
+  ok: false,
+  error: { code: 'UNSUPPORTED', message: 'Only the Framelens window itself may use the project.' },
+};
+
+const UNAVAILABLE: Envelope<never> = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'No Framelens project is open. Choose one with File › Open Project….' },
+};
+
+function trusted(event: IpcMainInvokeEvent): boolean {
+  return isTrustedSender(event.senderFrame);
+}
+
+/** `currentDispatch` is read on every call, so switching projects needs no re-registration. */
+export function registerApi(currentDispatch: () => Dispatch): void {
+  for (const method of methods) {
+    ipcMain.handle(apiChannel(method), (event, input: unknown): Envelope<unknown> => {
+      if (!trusted(event)) return REFUSED;
+      try {
+        return currentDispatch()(method, input);
+      } catch (error) {
+        // dispatch never throws; this is for "no project open", so the renderer still gets an envelope.
+        console.error(error);
+        return UNAVAILABLE;
+      }
+    });
+  }
+}
+
+/** Exports can be large, but not unbounded: a string past this is a bug, not a CSV. */
+const MAX_SAVE_CHARS = 512 * 1024 * 1024;
+
+export function registerSaveText(): void {
+  ipcMain.handle(SAVE_TEXT_CHANNEL, async (event, defaultName: unknown, text: unknown): Promise<{ saved: boolean; path?: string }> => {
+    if (!trusted(event) || typeof text !== 'string' || text.length > MAX_SAVE_CHARS) return { saved: false };
+    const name = safeFileName(defaultName);
+    const owner = BrowserWindow.fromWebContents(event.sender);
+    const options = { title: 'Save export', defaultPath: path.join(app.getPath('documents'), name), filters: saveFilters(name) };
+    const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return { saved: false };
+    try {
+      await writeFile(choice.filePath, text, 'utf8');
+      return { saved: true, path: choice.filePath };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Framelens could not save the file', `${choice.filePath}\n\n${reason}`);
+      return { saved: false };
+    }
+  });
+}

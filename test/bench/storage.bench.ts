@@ -1,0 +1,103 @@
+// Import, full-text search and CSV export, each measured beside its baseline in the same run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase } from '../../db/connection.ts';
+import { openProject } from '../../main/services/project.ts';
+import { article, fmt, percentile, random, vocabulary, zipfPicker } from './corpus.ts';
+
+const ARTICLES = 10_000;
+const ANNOTATIONS = 100_000;
+
+export function runStorageBench(log: (line: string) => void = console.log) {
+  const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
+  try {
+    const rnd = random(7);
+    const words = vocabulary(20_000, rnd);
+    const pick = zipfPicker(words, rnd);
+    const texts = Array.from({ length: ARTICLES }, (_, i) => `Artikel ${i}\n\n${article(pick, rnd, 3000)}`);
+    const megabytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
+    log(`corpus: ${fmt(ARTICLES)} articles, ${fmt(megabytes, 1)} MB`);
+
+    // Baseline: a bare better-sqlite3 loop writing the same rows into the same schema (FTS triggers included).
+    const bare = openDatabase(join(dir, 'bare.framelens'));
+    const insert = bare.prepare(
+      'INSERT INTO articles (title, source, author, published_at, language, url, text, text_hash, char_count, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
+    );
+    let t = performance.now();
+    bare.transaction(() => texts.forEach((text, i) => insert.run(`Artikel ${i}`, 'Bench', null, '2024-01-01', 'sv', null, text, String(i), text.length, '2024-01-01T00:00:00Z')))();
+    const bareRate = ARTICLES / ((performance.now() - t) / 1000);
+    bare.close();
+
+    const project = openProject(join(dir, 'service.framelens'));
+    t = performance.now();
+    const results = project.services.articles.importMany(texts.map((text, i) => ({ text, name: `a${i}.txt`, meta: { source: 'Bench', publishedAt: '2024-01-01', language: 'sv' } })));
+    const serviceRate = ARTICLES / ((performance.now() - t) / 1000);
+    if (results.some((r) => r.status !== 'imported')) throw new Error('benchmark import refused an article');
+    log(`import: service ${fmt(serviceRate)} articles/s (target ≥ 2,000) | bare better-sqlite3 loop ${fmt(bareRate)} articles/s | ratio ${fmt((serviceRate / bareRate) * 100)}% (target ≥ 50%)`);
+
+    // Search: one- and two-word queries over common, middling and rare words, through the dispatch.
+    const queries: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const w = words[Math.floor(Math.pow(rnd(), 2) * words.length)]!;
+      queries.push(i % 4 === 0 ? `${w} ${words[Math.floor(rnd() * 500)]}` : i % 4 === 1 ? w.slice(0, 3) : w);
+    }
+    for (const q of queries.slice(0, 10)) project.dispatch('articles.list', { search: q });
+    const times: number[] = [];
+    let hits = 0;
+    for (const q of queries) {
+      const s = performance.now();
+      const r = project.dispatch('articles.list', { search: q });
+      times.push(performance.now() - s);
+      if (r.ok) hits += (r.value as { articles: unknown[] }).articles.length;
+    }
+    times.sort((a, b) => a - b);
+    log(`search: p50 ${fmt(percentile(times, 50), 1)} ms, p95 ${fmt(percentile(times, 95), 1)} ms (target ≤ 20 ms), max ${fmt(times.at(-1)!, 1)} ms over ${queries.length} queries, ${fmt(hits / queries.length)} hits each on average (capped at 500)`);
+
+    // Export: 100,000 annotations, against the sqlite3 shell writing the same rows as CSV.
+    const tagIds = ['Threat', 'Trolling', 'Othering', 'Sovereignty', 'Alliance tension'].map((name, i) =>
+      project.services.tags.ensurePath(i < 2 ? ['Rhetoric', name] : [name]).id,
+    );
+    const db = project.db;
+    const add = db.prepare(
+      `INSERT INTO annotations (article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Bench', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
+    );
+    db.transaction(() => {
+      for (let i = 0; i < ANNOTATIONS; i++) {
+        const articleId = 1 + (i % ARTICLES);
+        const text = texts[articleId - 1]!;
+        const start = Math.floor(rnd() * (text.length - 200));
+        const end = start + 20 + Math.floor(rnd() * 150);
+        add.run(articleId, tagIds[i % tagIds.length], start, end, text.slice(start, end), text.slice(Math.max(0, start - 80), start), text.slice(end, end + 80), i % 10 === 0 ? 'a note, with "quotes"' : '');
+      }
+    })();
+    project.services.articles.summary(1);
+    project.dispatch('export.csv', { articleIds: [1] });
+    t = performance.now();
+    const out = project.dispatch('export.csv', {});
+    const exportSeconds = (performance.now() - t) / 1000;
+    if (!out.ok) throw new Error(out.error.message);
+    const rows = (out.value as { rows: number }).rows;
+    const exportRate = rows / exportSeconds;
+    project.close();
+
+    const shell = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' });
+    if (shell.status !== 0) {
+      log(`export: ${fmt(exportRate)} rows/s (${fmt(rows)} rows) | sqlite3 shell not installed: comparison skipped (apt-get install sqlite3)`);
+    } else {
+      const sql = `SELECT n.id, n.article_id, a.title, a.source, a.author, a.published_at, a.url, a.language, t.name, t.name, n.start, n."end", n.quote, n.context_before, n.context_after, n.note, n.annotator, n.created_at, n.updated_at
+        FROM annotations n JOIN articles a ON a.id = n.article_id JOIN tags t ON t.id = n.tag_id ORDER BY n.article_id, n.start;`;
+      t = performance.now();
+      execFileSync('sqlite3', ['-csv', '-header', join(dir, 'service.framelens'), sql], { maxBuffer: 1 << 30 });
+      const shellRate = ANNOTATIONS / ((performance.now() - t) / 1000);
+      log(`export: service ${fmt(exportRate)} rows/s (${fmt(rows)} rows, ${fmt((out.value as { csv: string }).csv.length / 1e6, 1)} MB) | sqlite3 shell -csv ${fmt(shellRate)} rows/s | ratio ${fmt((exportRate / shellRate) * 100)}% (target ≥ 50%)`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) runStorageBench();
