@@ -12,6 +12,7 @@ const commands: Record<string, Command> = {
   articles: { summary: 'list the articles, or search them', load: () => import('./cli/articles.ts') },
   tags: { summary: 'show the codebook as a tree', load: () => import('./cli/tags.ts') },
   tag: { summary: 'tag a quoted passage of an article', load: () => import('./cli/tag.ts') },
+  entities: { summary: 'list the people, places and organisations mentioned, or detect them again', load: () => import('./cli/entities.ts') },
   export: { summary: 'export the annotations as CSV', load: () => import('./cli/export.ts') },
   serve: { summary: 'open Framelens in your web browser', load: () => import('./cli/serve.ts') },
   detect: { summary: 'find names of people, places and organisations in text', load: loadDetect },

@@ -90,6 +90,69 @@ export const annotation = z.object({
 });
 export type Annotation = z.infer<typeof annotation>;
 
+
+export const entityType = z.enum(['PER', 'LOC', 'ORG', 'MISC']);
+export type EntityType = z.infer<typeof entityType>;
+
+export const entity = z.object({
+  id,
+  name: z.string(),
+  type: entityType,
+  aliases: z.array(z.string()),
+  mentionCount: z.number().int(),
+  articleCount: z.number().int(),
+});
+export type Entity = z.infer<typeof entity>;
+
+export const mention = z.object({
+  id,
+  articleId: id,
+  entityId: id,
+  entity: z.string(),
+  type: entityType,
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  origin: z.enum(['detected', 'manual']),
+});
+export type Mention = z.infer<typeof mention>;
+
+/** What every entity chart can be narrowed by. Dates compare with the articles' publication dates. */
+export const chartFilters = z.object({
+  types: z.array(entityType).optional(),
+  sources: z.array(z.string()).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Only mentions inside passages carrying one of these tags (or their subtags). */
+  tagIds: z.array(id).optional(),
+});
+export type ChartFilters = z.infer<typeof chartFilters>;
+
+/** A mention in its context (keyword in context), for the lists behind chart bars and cells. */
+export const kwicLine = z.object({
+  mentionId: id,
+  articleId: id,
+  articleTitle: z.string(),
+  publishedAt: z.string().nullable(),
+  source: z.string().nullable(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
+export type KwicLine = z.infer<typeof kwicLine>;
+
+export const detectionProgress = z.object({
+  running: z.boolean(),
+  done: z.number().int(),
+  total: z.number().int(),
+  detected: z.number().int(),
+  articles: z.number().int(),
+  error: z.string().nullable(),
+});
+export type DetectionProgress = z.infer<typeof detectionProgress>;
+
 const empty = z.object({}).strict();
 
 export const contract = {
@@ -214,6 +277,112 @@ export const contract = {
   'annotations.restore': {
     input: z.object({ annotation }),
     output: annotation,
+  },
+
+  'entities.list': {
+    input: z.object({ articleId: id.optional(), type: entityType.optional(), search: z.string().max(200).optional() }),
+    output: z.object({ entities: z.array(entity) }),
+  },
+  'entities.rename': {
+    input: z.object({ id, name: z.string().trim().min(1, 'an entity needs a name').max(300) }),
+    output: entity,
+  },
+  'entities.setType': {
+    input: z.object({ id, type: entityType }),
+    output: entity,
+  },
+  /** Merges the sources into the target; their names become the target's aliases. */
+  'entities.merge': {
+    input: z.object({ targetId: id, sourceIds: z.array(id).min(1) }),
+    output: entity,
+  },
+  /** Moves one alias, and the mentions written or detected as it, to an entity of its own. */
+  'entities.split': {
+    input: z.object({ id, alias: z.string().min(1).max(300) }),
+    output: z.object({ from: entity, created: entity }),
+  },
+  /** Ignores every name of the entity in this and every later detection, and removes its mentions. */
+  'entities.ignore': {
+    input: z.object({ id }),
+    output: z.object({ ignoredNames: z.array(z.string()), removedMentions: z.number().int() }),
+  },
+  'entities.ignored': {
+    input: empty,
+    output: z.object({ names: z.array(z.string()) }),
+  },
+  'entities.unignore': {
+    input: z.object({ name: z.string().min(1).max(300) }),
+    output: z.object({ names: z.array(z.string()) }),
+  },
+  /** (Re)runs detection on one article or the whole project, in the background; curation is kept. */
+  'entities.detect': {
+    input: z.object({ articleId: id.optional() }),
+    output: detectionProgress,
+  },
+  'entities.progress': {
+    input: empty,
+    output: detectionProgress,
+  },
+  'mentions.list': {
+    input: z.object({ articleId: id }),
+    output: z.object({ mentions: z.array(mention) }),
+  },
+  /** A mention the analyst marks by selecting text: linked to an existing entity, or a new one by name. */
+  'mentions.add': {
+    input: z
+      .object({
+        articleId: id,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        entityId: id.optional(),
+        name: z.string().trim().min(1).max(300).optional(),
+        type: entityType.optional(),
+      })
+      .refine((m) => m.end > m.start, { message: 'a mention must end after it starts (end > start)', path: ['end'] })
+      .refine((m) => m.entityId !== undefined || m.name !== undefined, { message: 'name the entity or choose one (entityId)', path: ['name'] }),
+    output: mention,
+  },
+  'mentions.remove': {
+    input: z.object({ id }),
+    output: z.object({ removed: mention }),
+  },
+
+  'charts.topEntities': {
+    input: z.object({ filters: chartFilters.optional(), limit: z.number().int().min(1).max(200).optional() }),
+    output: z.object({ rows: z.array(z.object({ entityId: id, name: z.string(), type: entityType, mentions: z.number().int(), articles: z.number().int() })) }),
+  },
+  'charts.timeline': {
+    input: z.object({ entityIds: z.array(id).min(1).max(20), filters: chartFilters.optional(), granularity: z.enum(['day', 'month', 'year']).optional() }),
+    output: z.object({
+      buckets: z.array(z.string()),
+      series: z.array(z.object({ entityId: id, name: z.string(), counts: z.array(z.number().int()) })),
+      undated: z.number().int(),
+    }),
+  },
+  'charts.entityTags': {
+    input: z.object({ filters: chartFilters.optional(), limit: z.number().int().min(1).max(100).optional() }),
+    output: z.object({
+      entities: z.array(z.object({ id, name: z.string(), type: entityType })),
+      tags: z.array(z.object({ id, path: z.string(), color: z.string() })),
+      cells: z.array(z.object({ entityId: id, tagId: id, mentions: z.number().int() })),
+    }),
+  },
+  'charts.entityArticles': {
+    input: z.object({ entityId: id, filters: chartFilters.optional() }),
+    output: z.object({
+      rows: z.array(z.object({ articleId: id, title: z.string(), source: z.string().nullable(), publishedAt: z.string().nullable(), mentions: z.number().int() })),
+    }),
+  },
+  'charts.kwic': {
+    input: z.object({
+      entityId: id,
+      tagId: id.optional(),
+      articleId: id.optional(),
+      bucket: z.string().max(10).optional(),
+      filters: chartFilters.optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }),
+    output: z.object({ lines: z.array(kwicLine), total: z.number().int() }),
   },
 
   'export.csv': {

@@ -7,6 +7,7 @@ import { AppError } from '../services/errors.ts';
 import type { Project } from '../services/project.ts';
 import { parseCommand, printJson, table, UsageError } from './common.ts';
 import { dbHelp, withProject } from './project.ts';
+import { describeFound, detectArticles } from './detection.ts';
 
 export const help = `Usage: framelens import FILE... [options]
 
@@ -22,6 +23,7 @@ Options:
   --lang L          the language code, e.g. sv or en
   --url U           where the article was published
   --title T         the title (only when importing one file)
+  --no-detect       skip entity detection (run it later with \`framelens entities detect\`)
   --json            print the results as JSON
   --help            show this help
 
@@ -37,6 +39,7 @@ const options = {
   url: { type: 'string' },
   title: { type: 'string' },
   json: { type: 'boolean' },
+  'no-detect': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -113,14 +116,18 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { meta, title } = readMeta(values);
 
-  return withProject('import', values.db, { create: true }, (project) => {
+  return withProject('import', values.db, { create: true }, async (project) => {
     const results = positionals.map((file) => importOne(project, file, meta, title));
 
-    // Entity detection hooks in here: once the detector exists, run it over the newly imported
-    // articles (results with status 'imported') unless --no-detect is given.
+    // The articles are committed; entity detection follows, and the command waits for it.
+    const imported = results.filter((r) => r.status === 'imported').map((r) => r.id!);
+    const found = !values['no-detect'] && imported.length > 0 ? await detectArticles(project, imported) : null;
 
     if (values.json) printJson({ project: project.path, results });
-    else printResults(results, project.path);
+    else {
+      printResults(results, project.path);
+      if (found) process.stdout.write(`Entities: ${describeFound(found)}\n`);
+    }
     const failed = results.filter((r) => r.status === 'error').length;
     if (failed && !values.json) process.stderr.write(`framelens: ${failed} of ${results.length} files could not be imported.\n`);
     return failed ? 1 : 0;

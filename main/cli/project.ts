@@ -22,14 +22,14 @@ function defaultProjectPathSafe(): string {
  * commands that only read or change existing articles refuse a path with no project, so a typo in
  * --db does not silently start an empty project.
  */
-export function openForCommand(command: string, db: string | undefined, { create }: { create: boolean }): Project {
-  if (db === undefined) return openProject(defaultProjectPath(), { create: true });
+export function openForCommand(command: string, db: string | undefined, { create, detectOnImport = false }: { create: boolean; detectOnImport?: boolean }): Project {
+  if (db === undefined) return openProject(defaultProjectPath(), { create: true, detectOnImport });
   if (db.trim() === '') throw new UsageError(command, '--db needs a file name.');
   const path = resolve(db);
   if (!create && !existsSync(path)) {
     throw new CliError(`There is no Framelens project at ${path}. Check the path, or start one with \`framelens import FILE --db ${db}\`.`);
   }
-  return openProject(path, { create });
+  return openProject(path, { create, detectOnImport });
 }
 
 /** Runs fn with the project open and always closes it, so the file is left clean. */

@@ -53,7 +53,7 @@ export async function run(argv: string[]): Promise<number> {
   const host = values.host ?? '127.0.0.1';
   if (host.trim() === '') throw new UsageError('serve', '--host needs an address.');
 
-  const project = openForCommand('serve', values.db, { create: true });
+  const project = openForCommand('serve', values.db, { create: true, detectOnImport: true });
   let server;
   try {
     server = await startServer({ project, host, port });

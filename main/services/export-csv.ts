@@ -1,10 +1,12 @@
 // The tagged CSV export: one row per annotation with article metadata, the tag and its path,
-// code-point offsets (what Python and R index by), the quote with context, note, coder and dates.
+// code-point offsets (what Python and R index by), the quote with context, note, coder, dates and
+// the entities mentioned inside the passage.
 // RFC 4180 via csv-stringify; cells a spreadsheet would run as a formula are neutralised unless raw.
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '../../db/connection.ts';
 import { codePointMapper } from './text/offsets.ts';
 import type { TagService } from './tags.ts';
+import type { EntityStore } from './entities/store.ts';
 import { PATH_SEPARATOR } from './tags.ts';
 import { now } from './clock.ts';
 
@@ -28,6 +30,7 @@ export const CSV_COLUMNS = [
   'annotator',
   'created_at',
   'updated_at',
+  'entities',
 ] as const;
 
 export type CsvOptions = { tagIds?: number[]; articleIds?: number[]; bom?: boolean; raw?: boolean };
@@ -58,7 +61,8 @@ type ExportRow = {
   updated_at: string;
 };
 
-export function exportCsv(db: Db, tags: TagService, options: CsvOptions = {}) {
+export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStore }, options: CsvOptions = {}) {
+  const { tags } = deps;
   const allTags = tags.list();
   const tagById = new Map(allTags.map((t) => [t.id, t]));
 
@@ -98,10 +102,12 @@ export function exportCsv(db: Db, tags: TagService, options: CsvOptions = {}) {
   const records: (string | number)[][] = [];
   let mapArticle = -1;
   let toCodePoints: (offset: number) => number = (o) => o;
+  let entitiesWithin: (start: number, end: number) => string[] = () => [];
   for (const r of statement.iterate(...params) as IterableIterator<ExportRow>) {
     if (r.article_id !== mapArticle) {
       mapArticle = r.article_id;
       toCodePoints = astral.has(r.article_id) ? codePointMapper(textOf.get(r.article_id) as string) : (o) => o;
+      entitiesWithin = deps.entities.entitiesWithin(r.article_id);
     }
     const tag = tagById.get(r.tag_id);
     records.push([
@@ -124,6 +130,7 @@ export function exportCsv(db: Db, tags: TagService, options: CsvOptions = {}) {
       cell(r.annotator),
       r.created_at,
       r.updated_at,
+      cell(entitiesWithin(r.start, r.end).join('; ')),
     ]);
   }
   const body = stringify(records, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ });

@@ -10,13 +10,18 @@ import { tagService } from './tags.ts';
 import { settingsService } from './settings.ts';
 import { annotationService } from './annotations.ts';
 import { exportCsv } from './export-csv.ts';
+import { entityStore } from './entities/store.ts';
+import { chartService } from './entities/charts.ts';
+import type { DetectionQueue } from './entities/queue.ts';
 
 export function createServices(db: Db) {
   const articles = articleService(db);
   const tags = tagService(db);
   const settings = settingsService(db);
   const annotations = annotationService(db, { articles, tags, settings });
-  return { db, articles, tags, settings, annotations };
+  const entities = entityStore(db, { articles });
+  const charts = chartService(db, { tags });
+  return { db, articles, tags, settings, annotations, entities, charts };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -26,8 +31,20 @@ function decodeBase64(data: string, name: string): Uint8Array {
   return Buffer.from(data, 'base64');
 }
 
-export function createHandlers(services: Services, path: string): Handlers {
-  const { db, articles, tags, settings, annotations } = services;
+export type HandlerOptions = {
+  path: string;
+  detection: DetectionQueue;
+  /** Queue every newly imported article for entity detection (the app does; scripts may not want to). */
+  detectOnImport: boolean;
+};
+
+export function createHandlers(services: Services, options: HandlerOptions): Handlers {
+  const { db, articles, tags, settings, annotations, entities, charts } = services;
+  const { path, detection } = options;
+  const detectImported = <T extends { status: string; id?: number }>(results: T[]): T[] => {
+    if (options.detectOnImport) detection.enqueue(results.filter((r) => r.status === 'imported').map((r) => r.id!));
+    return results;
+  };
   const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return {
     'project.info': () => ({
@@ -41,9 +58,9 @@ export function createHandlers(services: Services, path: string): Handlers {
     'settings.get': () => ({ annotator: settings.annotator() }),
     'settings.setAnnotator': ({ name }) => settings.setAnnotator(name),
 
-    'articles.importText': ({ text, title, ...meta }) => articles.importOne({ text, title, name: title?.trim() || 'Pasted text', meta }),
+    'articles.importText': ({ text, title, ...meta }) => detectImported([articles.importOne({ text, title, name: title?.trim() || 'Pasted text', meta })])[0]!,
     'articles.importFiles': ({ files, meta }) => ({
-      results: files.map((file) => {
+      results: detectImported(files.map((file) => {
         const { title, ...rest } = meta ?? {};
         try {
           return articles.importFile({ name: file.name, bytes: decodeBase64(file.dataBase64, file.name), meta: rest, title: files.length === 1 ? title : undefined });
@@ -51,7 +68,7 @@ export function createHandlers(services: Services, path: string): Handlers {
           if (error instanceof AppError) return { name: file.name, status: 'error' as const, message: error.message };
           throw error;
         }
-      }),
+      })),
     }),
     'articles.list': ({ search, limit }) => articles.list(search, limit),
     'articles.get': ({ id }) => articles.get(id),
@@ -71,6 +88,30 @@ export function createHandlers(services: Services, path: string): Handlers {
     'annotations.delete': ({ id }) => annotations.remove(id),
     'annotations.restore': ({ annotation }) => annotations.restore(annotation),
 
-    'export.csv': (options) => exportCsv(db, tags, options),
+    'entities.list': (input) => ({ entities: entities.list(input) }),
+    'entities.rename': ({ id, name }) => entities.rename(id, name),
+    'entities.setType': ({ id, type }) => entities.setType(id, type),
+    'entities.merge': ({ targetId, sourceIds }) => entities.merge(targetId, sourceIds),
+    'entities.split': ({ id, alias }) => entities.split(id, alias),
+    'entities.ignore': ({ id }) => entities.ignore(id),
+    'entities.ignored': () => entities.ignored(),
+    'entities.unignore': ({ name }) => entities.unignore(name),
+    'entities.detect': ({ articleId }) => {
+      const ids = articleId !== undefined ? [articles.summary(articleId).id] : (db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]);
+      detection.enqueue(ids);
+      return detection.progress();
+    },
+    'entities.progress': () => detection.progress(),
+    'mentions.list': ({ articleId }) => ({ mentions: entities.mentions(articleId) }),
+    'mentions.add': (input) => entities.addMention(input),
+    'mentions.remove': ({ id }) => entities.removeMention(id),
+
+    'charts.topEntities': ({ filters, limit }) => charts.topEntities(filters, limit),
+    'charts.timeline': ({ entityIds, filters, granularity }) => charts.timeline(entityIds, filters, granularity),
+    'charts.entityTags': ({ filters, limit }) => charts.entityTags(filters, limit),
+    'charts.entityArticles': ({ entityId, filters }) => charts.entityArticles(entityId, filters),
+    'charts.kwic': (input) => charts.kwic(input),
+
+    'export.csv': (options) => exportCsv(db, { tags, entities }, options),
   };
 }

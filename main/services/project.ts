@@ -8,6 +8,7 @@ import type { Handlers } from '../api/contract.ts';
 import { createDispatch, type Dispatch } from '../api/dispatch.ts';
 import { AppError } from './errors.ts';
 import { createHandlers, createServices, type Services } from './handlers.ts';
+import { createDetectionQueue, spawnSourceWorker, type DetectionQueue, type SpawnWorker } from './entities/queue.ts';
 
 export type Project = {
   path: string;
@@ -15,12 +16,20 @@ export type Project = {
   services: Services;
   handlers: Handlers;
   dispatch: Dispatch;
+  detection: DetectionQueue;
   close(): void;
+};
+
+export type ProjectOptions = OpenOptions & {
+  /** Detect entities in each imported article in the background (the app's behaviour). Default off. */
+  detectOnImport?: boolean;
+  /** How the detection worker is started (the desktop app runs a bundled copy). */
+  spawnDetectionWorker?: SpawnWorker;
 };
 
 export const PROJECT_EXTENSION = '.framelens';
 
-export function openProject(path: string, options: OpenOptions = {}): Project {
+export function openProject(path: string, options: ProjectOptions = {}): Project {
   const fullPath = path === ':memory:' ? path : resolve(path);
   if (fullPath !== ':memory:' && options.create !== false) mkdirSync(dirname(fullPath), { recursive: true });
   let db: Db;
@@ -31,14 +40,23 @@ export function openProject(path: string, options: OpenOptions = {}): Project {
     throw error;
   }
   const services = createServices(db);
-  const handlers = createHandlers(services, fullPath);
+  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck();
+  const detectedCount = count('detection_state');
+  const articleCount = count('articles');
+  const detection = createDetectionQueue(
+    { articles: services.articles, entities: services.entities, counts: () => ({ detected: detectedCount.get() as number, articles: articleCount.get() as number }) },
+    options.spawnDetectionWorker ?? spawnSourceWorker,
+  );
+  const handlers = createHandlers(services, { path: fullPath, detection, detectOnImport: options.detectOnImport ?? false });
   return {
     path: fullPath,
     db,
     services,
     handlers,
     dispatch: createDispatch(handlers),
+    detection,
     close: () => {
+      void detection.close();
       if (db.open) db.close();
     },
   };

@@ -2,6 +2,7 @@
 // module. The Electron binary is missing on the build machines; this still proves the wiring: window
 // settings, the app:// protocol and its CSP, the sender check on every IPC channel, the hardening
 // handlers, and switching projects from the File menu.
+import { latestVersion } from '../../db/migrations/index.ts';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -240,7 +241,7 @@ test('one IPC channel per contract method, and each refuses foreign senders', as
   const info = fake.ipcHandlers.get('api:project.info')!;
   assert.deepEqual(await info(trusted, {}), {
     ok: true,
-    value: { path: join(tmp.dir, 'start.framelens'), fileName: 'start.framelens', articles: 0, annotations: 0, tags: 0, schemaVersion: 1 },
+    value: { path: join(tmp.dir, 'start.framelens'), fileName: 'start.framelens', articles: 0, annotations: 0, tags: 0, schemaVersion: latestVersion },
   });
   for (const senderFrame of [
     { url: 'https://example.com/', parent: null },

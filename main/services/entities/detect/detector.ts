@@ -1,0 +1,603 @@
+// The entity-mention detector: finds names of people, places and organisations in news text and links
+// each mention to a canonical name. Pure and synchronous; safe to run in a worker thread.
+//
+// Outline: tokenise; gather runs of capitalised words (with name particles, connectors after a head
+// word, Swedish lowercase heads such as "Europeiska unionen", and multi-word gazetteer names); drop
+// titles and sentence-initial ordinary words at the front; keep a lone sentence-initial word only on
+// evidence (gazetteer, recurrence mid-sentence, dictionary proper noun, unknown to the dictionary);
+// type each mention from gazetteers, head words, titles and context; resolve short forms ("Putin" →
+// "Vladimir Putin") and unify the type of each entity within the text.
+import {
+  EN_CAPITALISED_WORDS, GENERIC_ACRONYMS, LOC_HEADS, MISC_HEADS, NAME_CONNECTORS, NAME_PARTICLES, ORG_HEADS,
+  PERSON_FOLLOWERS, PLACE_PREPOSITIONS, QUALIFIERS, SPEECH_VERBS, SV_LOC_SUFFIXES, SV_LOWER_HEAD_ENDINGS, SV_LOWER_HEADS,
+  SV_ORG_SUFFIXES, TITLES, TITLE_ABBREVIATIONS,
+} from './cues.ts';
+import { detectLanguage, type LanguageEvidence } from './language.ts';
+import { loadResources, placeName, stopwordLists, type LangWords, type Resources } from './resources.ts';
+import { CAP, DIGIT, MAX_TOKEN, tokenize, UPPER, type Token } from './tokenize.ts';
+import type { DetectOptions, Detector, DetectorOptions, EntityType, Mention } from './types.ts';
+import type { Lexicon } from './lexicon.ts';
+
+/** Languages that mark the genitive with a plain -s on names ("Putins"). */
+const S_GENITIVE = new Set(['sv', 'da', 'nb', 'no', 'nn', 'de', 'is', 'fo']);
+/** Languages that capitalise every noun, so a capital mid-sentence is weak evidence. */
+const NOUN_CAPITALISING = new Set(['de', 'lb']);
+const MAX_RUN = 8;
+
+type Candidate = {
+  first: number; // token index
+  last: number;
+  start: number;
+  end: number;
+  words: string[]; // token texts, colon suffix removed
+  titled: boolean; // a title came before it
+  sentStart: boolean;
+};
+
+type Typed = { type: EntityType; entity: string; score: number; surnameKey: string | null };
+
+const EMPTY_WORDS: LangWords = { stopwords: new Set(), capitalisedCommon: new Set() };
+
+export function createDetector(options: DetectorOptions = {}): Detector {
+  const res = loadResources(options);
+  // Words the spelling dictionaries know are good evidence of Swedish versus English.
+  const evidence: LanguageEvidence = (lowerWords) => {
+    const points = new Map<string, number>();
+    for (const [lang, lex] of res.lexicons) {
+      let known = 0;
+      for (const w of lowerWords) if (lex.isCommon(w)) known++;
+      points.set(lang, known * LEXICON_POINTS);
+    }
+    return points;
+  };
+  const guess = (text: string) => detectLanguage(text, evidence);
+  return {
+    detect: (text, opts) => detect(res, text, opts, guess),
+    detectLanguage: guess,
+  };
+}
+
+/** Points per word a dictionary knows; a stopword scores up to 1, so stopwords still decide between close languages. */
+const LEXICON_POINTS = 0.25;
+
+/** "sv-SE" → "sv", "SV" → "sv"; anything unusable becomes '' (rules without a dictionary). */
+function normaliseLanguage(language: unknown, text: string, guess: (text: string) => string): string {
+  if (language === undefined || language === null || language === '' || language === 'auto') return guess(text);
+  if (typeof language !== 'string') throw new TypeError(`language must be a language code such as "sv" or "en", not ${typeof language}`);
+  const m = /^([a-zA-Z]{2,3})(?:[-_].*)?$/.exec(language.trim());
+  if (!m) return '';
+  const code = m[1]!.toLowerCase();
+  if (code === 'swe') return 'sv';
+  if (code === 'eng') return 'en';
+  if (code === 'nob' || code === 'no') return 'nb';
+  return code;
+}
+
+function detect(res: Resources, text: string, opts: DetectOptions = {}, guess: (text: string) => string): Mention[] {
+  if (typeof text !== 'string') throw new TypeError('text must be a string');
+  if (text.length === 0) return [];
+  const lang = normaliseLanguage(opts.language, text, guess);
+  const ctx = new Context(res, text, lang);
+  const mentions = ctx.run();
+  const ignore = opts.ignore;
+  if (!ignore || ignore.size === 0) return mentions;
+  return mentions.filter((m) => !ignore.has(m.entity.toLowerCase()) && !ignore.has(m.text.toLowerCase()));
+}
+
+class Context {
+  readonly tokens: Token[];
+  readonly words: LangWords;
+  readonly lexicon;
+  readonly sGenitive: boolean;
+  /** Capitalised forms seen away from a sentence start (with a genitive -s also stripped). */
+  readonly midCaps = new Set<string>();
+  /** Lowercased sentence-initial capitalised words that the text also writes in lower case. */
+  readonly lowerSeen = new Set<string>();
+
+  constructor(readonly res: Resources, readonly text: string, readonly lang: string) {
+    this.tokens = tokenize(text);
+    this.words = res.langs.get(lang) ?? EMPTY_WORDS;
+    this.lexicon = res.lexicons.get(lang) ?? null;
+    this.sGenitive = S_GENITIVE.has(lang);
+    const initial = new Set<string>();
+    for (const t of this.tokens) {
+      if (t.flags & CAP) {
+        if (!t.sentStart) {
+          const w = bare(t);
+          this.midCaps.add(w);
+          if (this.sGenitive && w.length > 3 && w.endsWith('s')) this.midCaps.add(w.slice(0, -1));
+        } else if (t.text.length <= MAX_TOKEN) {
+          initial.add(t.lower);
+        }
+      }
+    }
+    // Only the few sentence-initial words need checking against the lowercase ones.
+    if (initial.size) {
+      for (const t of this.tokens) if (!(t.flags & CAP) && initial.has(t.text)) this.lowerSeen.add(t.text);
+    }
+  }
+
+  run(): Mention[] {
+    const candidates: Candidate[] = [];
+    const tokens = this.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!(t.flags & CAP) || t.text.length > MAX_TOKEN) continue;
+      const last = this.extendRun(i);
+      const cand = this.trim(i, last);
+      if (cand && this.accept(cand)) candidates.push(cand);
+      i = last;
+    }
+    return this.finish(candidates);
+  }
+
+  /** Index of the last token of the run of name words starting at `i`. */
+  extendRun(i: number): number {
+    const tokens = this.tokens;
+    let last = i;
+    const phraseEnd = this.matchPhrase(i);
+    if (phraseEnd > last) last = phraseEnd;
+    let hasHead = this.isHeadWord(tokens[i]!);
+    while (last - i < MAX_RUN) {
+      const cur = tokens[last]!;
+      if (cur.possessive || cur.colonSuffix) break;
+      const next = tokens[last + 1];
+      if (!next || !next.joined || next.text.length > MAX_TOKEN) break;
+      if (next.flags & CAP) {
+        // A lone title-case word after a full sentence-ending abbreviation may start a new sentence.
+        last++;
+        const pe = this.matchPhrase(last);
+        if (pe > last) last = pe;
+        if (this.isHeadWord(tokens[last]!)) hasHead = true;
+        continue;
+      }
+      const lower = next.text;
+      const after = tokens[last + 2];
+      const afterJoinsCap = !!after && after.joined && (after.flags & CAP) !== 0;
+      if (NAME_PARTICLES.has(lower) && afterJoinsCap) { last += 2; continue; }
+      if (NAME_CONNECTORS.has(lower) && hasHead) {
+        // "University of North Carolina", "Department of Health and Human Services", "Bank of the West".
+        if (afterJoinsCap) { last += 2; continue; }
+        const after2 = tokens[last + 3];
+        if (after && after.text === 'the' && after.joined && after2 && after2.joined && (after2.flags & CAP)) { last += 3; continue; }
+      }
+      // Swedish names whose later words are lower case: "Europeiska unionen", "Uppsala universitet",
+      // "Hjo tennisklubb".
+      if (this.lang === 'sv' && this.isLowerHead(lower)) {
+        const first = tokens[i]!;
+        if (!(first.flags & UPPER) && (!first.sentStart || last > i || !this.words.stopwords.has(first.lower))) { last++; break; }
+      }
+      break;
+    }
+    return last;
+  }
+
+  isLowerHead(lower: string): boolean {
+    if (this.isLowerHeadForm(lower)) return true;
+    return lower.endsWith('s') && this.isLowerHeadForm(lower.slice(0, -1));
+  }
+
+  isLowerHeadForm(word: string): boolean {
+    if (SV_LOWER_HEADS.has(word)) return true;
+    for (const e of SV_LOWER_HEAD_ENDINGS) if (word.endsWith(e) && word.length > e.length + 2) return true;
+    return false;
+  }
+
+  /** Last token index of the longest multi-word gazetteer name starting at token `i`, or -1. */
+  matchPhrase(i: number): number {
+    const t = this.tokens[i]!;
+    const options = this.res.phrases.get(t.lower);
+    if (!options) return -1;
+    let best = -1;
+    for (const { rest } of options) {
+      let ok = true;
+      let k = 0;
+      for (; k < rest.length; k++) {
+        const tk = this.tokens[i + 1 + k];
+        if (!tk || !tk.joined) { ok = false; break; }
+        let w = tk.lower;
+        if (k === rest.length - 1) {
+          if (tk.colonSuffix) w = w.slice(0, w.length - tk.colonSuffix);
+          if (w !== rest[k] && this.sGenitive && w.endsWith('s')) w = w.slice(0, -1);
+        }
+        if (w !== rest[k]) { ok = false; break; }
+        // Possessives end a name in the middle ("Obama's State Department").
+        if (tk.possessive && k < rest.length - 1) { ok = false; break; }
+      }
+      if (ok && i + rest.length > best) best = i + rest.length;
+    }
+    return best;
+  }
+
+  isHeadWord(t: Token): boolean {
+    const w = t.lower;
+    return ORG_HEADS.has(w) || LOC_HEADS.has(w);
+  }
+
+  /** Removes titles and non-name words at the edges; null when nothing is left. */
+  trim(first: number, last: number): Candidate | null {
+    const tokens = this.tokens;
+    let titled = false;
+    // Titles just before the run: "president Putin", "Mr. Smith".
+    const before = tokens[first - 1];
+    if (before && !(before.flags & CAP) && TITLES.has(before.lower) && tokens[first]!.joined) titled = true;
+    while (first <= last) {
+      const t = tokens[first]!;
+      const lower = t.lower;
+      const rest = last - first;
+      if (rest > 0 && (TITLES.has(lower) || (TITLE_ABBREVIATIONS.has(lower) && t.dotAfter)) && !(t.flags & UPPER)) {
+        titled = true; first++; continue;
+      }
+      if (rest > 0 && this.isNonNameWord(t, lower)) {
+        // Keep "Swedish Academy", "Republican Party": an adjective before an organisation's head word.
+        if (!t.sentStart && this.hasOrgHead(first + 1, last)) break;
+        if (t.sentStart && (this.words.capitalisedCommon.has(lower) || EN_CAPITALISED_WORDS.has(lower)) && this.hasOrgHead(first + 1, last)) break;
+        first++; continue;
+      }
+      if (rest > 0 && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower)) && !(t.flags & CAP)) { first++; continue; }
+      break;
+    }
+    let trimmedEnd = false;
+    while (last >= first) {
+      const t = tokens[last]!;
+      const lower = t.lower;
+      if (last > first && !(t.flags & UPPER) && (this.words.capitalisedCommon.has(lower) || (this.lang === 'en' && EN_CAPITALISED_WORDS.has(lower)) ||
+          TITLES.has(lower) || (!(t.flags & CAP) && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower))))) {
+        last--; trimmedEnd = true; continue;
+      }
+      break;
+    }
+    if (first > last) return null;
+    // "South" left over from "South Korean": no name.
+    if (trimmedEnd && first === last && QUALIFIERS.has(tokens[first]!.lower)) return null;
+    // Events, agreements and awards ("Paris Agreement", "Davis Cup") are not reported.
+    if (last > first && MISC_HEADS.has(tokens[last]!.lower)) return null;
+    const words: string[] = [];
+    for (let k = first; k <= last; k++) {
+      const t = tokens[k]!;
+      words.push(t.colonSuffix ? t.text.slice(0, t.text.length - t.colonSuffix) : t.text);
+    }
+    return {
+      first, last, start: tokens[first]!.start, end: tokens[last]!.end, words, titled,
+      sentStart: tokens[first]!.sentStart,
+    };
+  }
+
+  /** A capitalised word at the front of a run that is not part of the name ("But", "Enligt", "American"). */
+  isNonNameWord(t: Token, lower: string): boolean {
+    if (t.flags & UPPER) return false;
+    if (this.words.capitalisedCommon.has(lower)) return true;
+    if (this.lang === 'en' && EN_CAPITALISED_WORDS.has(lower)) return true;
+    if (!t.sentStart) return false;
+    if (this.res.givenNames.has(lower) && !this.words.stopwords.has(lower)) return false;
+    if (this.words.stopwords.has(lower)) return !this.res.places.has(lower);
+    if (this.res.places.has(lower)) return false;
+    // A sentence-initial ordinary word followed by a name: "Därför Putin …", "Officials Obama …".
+    return this.isCommonWord(lower) && !this.lexicon!.isProper(t.text) && !this.midCaps.has(t.text);
+  }
+
+  /** An ordinary word of the text's language (needs its dictionary; false without one). */
+  isCommonWord(lower: string): boolean {
+    const lex = this.lexicon;
+    if (!lex) return false;
+    if (lex.isCommon(lower)) return true;
+    // The English dictionary lacks some plurals ("investments").
+    if (this.lang === 'en' && lower.length > 4 && lower.endsWith('s')) {
+      if (lex.isCommon(lower.slice(0, -1))) return true;
+      if (lower.endsWith('ies') && lex.isCommon(lower.slice(0, -3) + 'y')) return true;
+      if (lower.endsWith('es') && lex.isCommon(lower.slice(0, -2))) return true;
+    }
+    return false;
+  }
+
+  hasOrgHead(first: number, last: number): boolean {
+    for (let k = first; k <= last; k++) if (ORG_HEADS.has(this.tokens[k]!.lower)) return true;
+    return false;
+  }
+
+  /** Decides whether a trimmed run is a name. */
+  accept(c: Candidate): boolean {
+    // "Donald Trump-imitatören", "Grand Slam-turneringarna": the name only modifies a compound.
+    const after = this.tokens[c.last + 1];
+    if (after && after.joined && !(after.flags & CAP) && /^\p{Lu}/u.test(after.text) && after.text.includes('-')) return false;
+    if (c.first !== c.last) return true;
+    const t = this.tokens[c.first]!;
+    const word = c.words[0]!;
+    const lower = word.toLowerCase();
+    if (word.length < 2) return false;
+    // A plural ending after a colon makes an abbreviation an ordinary noun ("HFC:er", "SUV:ar").
+    if (t.colonSuffix && /:(?:er|ar|or|erna|arna|orna)$/.test(t.text)) return false;
+    // A capitalised stopword is a sentence start the punctuation did not show ("6 Det är", "The").
+    if (!(t.flags & UPPER) && (this.words.stopwords.has(lower) || (this.lang !== 'en' && t.sentStart && EN_STOPWORDS().has(lower))) &&
+        !(this.res.givenNames.has(lower) && !t.sentStart)) return false;
+    if (t.flags & DIGIT) return false;
+    if (GENERIC_ACRONYMS.has(lower)) return false;
+    if (this.words.capitalisedCommon.has(lower)) return false;
+    if (this.lang === 'en' && EN_CAPITALISED_WORDS.has(lower)) return false;
+    if (TITLES.has(lower) && !(t.flags & UPPER)) return false;
+    // Plural abbreviations are ordinary nouns ("MLAs", "HFCs"); so are dotted ones ("G.D.P.").
+    if (/^\p{Lu}{2,}s$/u.test(word)) return false;
+    if (t.flags & UPPER) return !(word.includes('.') && GENERIC_ACRONYMS.has(lower.replace(/\./g, '')));
+    // A head word alone is an ordinary noun ("the Government", "Hospitals").
+    if (ORG_HEADS.has(lower) || LOC_HEADS.has(lower) || MISC_HEADS.has(lower)) return false;
+    const known = this.res.places.has(lower) || this.res.givenNames.has(lower);
+    if (this.lang === 'en' && !known) {
+      const lex = this.lexicon;
+      // Adjectives of peoples and places ("Scottish", "Yazidi", "African").
+      if (lex && /(?:ish|ese|ian|ean|an)$/.test(lower) && lex.isProper(word) && !lex.isCommon(lower)) return false;
+      // A capitalised ordinary word mid-sentence is emphasis or a product, not a name ("Indigenous"),
+      // unless someone says something ("says Brown").
+      if (!t.sentStart && this.isCommonWord(lower) && !(lex && lex.isProper(word)) && !c.titled && !this.speechContext(c)) return false;
+    }
+    if (this.lang === 'sv' && !known && this.isNamedThing(word, lower)) return false;
+    if (!t.sentStart && !NOUN_CAPITALISING.has(this.lang)) return true;
+    return this.initialWordIsName(t, word, lower, c);
+  }
+
+  /** A verb of saying right before or after the name ("says Pall", "Pall said"). */
+  speechContext(c: Candidate): boolean {
+    const prev = this.tokens[c.first - 1];
+    const next = this.tokens[c.last + 1];
+    if (prev && !(prev.flags & CAP) && SPEECH_VERBS.has(prev.lower) && this.tokens[c.first]!.joined) return true;
+    return !!next && next.joined && !(next.flags & CAP) && PERSON_FOLLOWERS.has(next.lower);
+  }
+
+  /**
+   * A Swedish compound of a name and an ordinary word ("Parisavtalet", "Brexitomröstningen"): it names
+   * a thing, not the entity. Organisation and place endings ("Vänsterpartiet", "Drottninggatan") stay.
+   */
+  isNamedThing(word: string, lower: string): boolean {
+    const lex = this.lexicon;
+    if (!lex || lower.length < 8 || lower.includes('-')) return false;
+    const key = `${this.lang}|${word}`;
+    let found = this.res.memo.get(key) as true | string[] | undefined;
+    if (found === undefined) {
+      found = this.nameAndWordSplits(word, lower, lex);
+      if (this.res.memo.size > 100_000) this.res.memo.clear();
+      this.res.memo.set(key, found);
+    }
+    if (found === true) return true;
+    for (const left of found) if (this.midCaps.has(left)) return true;
+    return false;
+  }
+
+  /**
+   * True when the word splits into a known name and an ordinary word; otherwise the first parts
+   * that would count as names if the text writes them capitalised elsewhere.
+   */
+  private nameAndWordSplits(word: string, lower: string, lex: Lexicon): true | string[] {
+    // An ordinary word as a whole ("Demokraternas") is a party or body written with a capital.
+    if (lex.isCommon(lower) || lex.isProper(word) || this.hasOrgSuffix(lower) || this.hasLocSuffix(lower)) return [];
+    const maybe: string[] = [];
+    for (let i = 3; i <= lower.length - 5; i++) {
+      const right = lower.slice(i);
+      if (!lex.isCommon(right, false)) continue;
+      const left = lower.slice(0, i);
+      if (lex.isCommon(left)) continue;
+      if (left.endsWith('s') && lex.isCommon(left.slice(0, -1))) continue;
+      // The first part must be a known name, or the second part long enough not to be a chance
+      // ending of a foreign surname ("Pan|valkar").
+      if (right.length >= 8) return true;
+      if (left.length < 4) continue;
+      const leftWord = word.slice(0, i);
+      if (this.res.places.has(left) || lex.isProper(leftWord)) return true;
+      maybe.push(leftWord);
+    }
+    return maybe;
+  }
+
+  /** A capitalised word whose capital may be due only to its position: keep it on evidence. */
+  initialWordIsName(t: Token, word: string, lower: string, c: Candidate): boolean {
+    if (t.flags & UPPER) return true;
+    const stripped = this.sGenitive && lower.length > 3 && lower.endsWith('s') ? word.slice(0, -1) : null;
+    if (this.midCaps.has(word) || (stripped !== null && this.midCaps.has(stripped))) return true;
+    if (c.titled) return true;
+    const stop = this.words.stopwords.has(lower);
+    if (stop) return false;
+    const place = this.res.places.get(lower) ?? (stripped ? this.res.places.get(stripped.toLowerCase()) : undefined);
+    if (place && (place.kind === 'country' || place.kind === 'world' || place.kind === 'supra')) return true;
+    if (place && !this.isCommonWord(lower) && (place.kind === 'region' || place.population >= 100_000)) return true;
+    if (this.hasOrgSuffix(lower) || (stripped !== null && this.hasOrgSuffix(stripped.toLowerCase())) || this.hasLocSuffix(lower)) return true;
+    if (this.lowerSeen.has(lower)) return false;
+    const lex = this.lexicon;
+    if (lex) {
+      // An ordinary word that happens to be a name too ("Medan", "Reading") starts sentences as a word.
+      if (this.isCommonWord(lower)) return false;
+      if (lex.isProper(word)) return true;
+      if (place) return true;
+      if (this.res.givenNames.has(lower)) return true;
+      // Unknown to the dictionary: a name, unless it is too short to tell.
+      return lower.length >= 3;
+    }
+    if (place) return true;
+    // Without a dictionary, be conservative: known given names only.
+    return this.res.givenNames.has(lower) && !NOUN_CAPITALISING.has(this.lang);
+  }
+
+  hasOrgSuffix(lower: string): boolean {
+    if (this.lang !== 'sv' && this.lang !== 'da' && this.lang !== 'nb' && this.lang !== 'de') return false;
+    const org = longestSuffix(lower, SV_ORG_SUFFIXES);
+    // "Abbotsfordområdet" ends in "rådet" but is an area: the longer place ending wins.
+    return org > 0 && (this.lang !== 'sv' || longestSuffix(lower, SV_LOC_SUFFIXES) < org);
+  }
+
+  hasLocSuffix(lower: string): boolean {
+    if (this.lang !== 'sv') return false;
+    const word = lower.endsWith('s') ? lower.slice(0, -1) : lower;
+    for (const s of SV_LOC_SUFFIXES) {
+      if ((lower.length > s.length + 2 && lower.endsWith(s)) || (word.length > s.length + 2 && word.endsWith(s))) return true;
+    }
+    return false;
+  }
+
+  /** Types, canonical names, short forms, and one type per entity within the text. */
+  finish(cands: Candidate[]): Mention[] {
+    const typed = cands.map((c) => this.classify(c));
+    // Short forms: a surname alone refers to the full name given elsewhere in the text.
+    const fullNames = new Map<string, string>();
+    for (let k = 0; k < cands.length; k++) {
+      const ty = typed[k]!;
+      if (ty.type === 'PER' && ty.surnameKey && cands[k]!.words.length >= 2) {
+        const seen = fullNames.get(ty.surnameKey);
+        if (!seen || ty.entity.length > seen.length) fullNames.set(ty.surnameKey, ty.entity);
+      }
+    }
+    if (fullNames.size) {
+      for (let k = 0; k < cands.length; k++) {
+        const c = cands[k]!;
+        if (c.words.length !== 1) continue;
+        const ty = typed[k]!;
+        const key = this.nameKey(c.words[0]!).toLowerCase();
+        const full = fullNames.get(key);
+        if (full && !(ty.score >= 4 && ty.type !== 'PER')) typed[k] = { type: 'PER', entity: full, score: 3, surnameKey: key };
+      }
+    }
+    // One type per entity: the best-supported one.
+    const best = new Map<string, Typed>();
+    for (const ty of typed) {
+      const key = ty.entity.toLowerCase();
+      const seen = best.get(key);
+      if (!seen || ty.score > seen.score) best.set(key, ty);
+    }
+    const out: Mention[] = [];
+    for (let k = 0; k < cands.length; k++) {
+      const c = cands[k]!;
+      const ty = typed[k]!;
+      const type = best.get(ty.entity.toLowerCase())!.type;
+      // "Denver, Colorado": a town and its state or province are one place.
+      const next = cands[k + 1];
+      if (type === 'LOC' && next && next.words.length <= 2 && this.text.slice(c.end, next.start) === ', ') {
+        const region = this.res.places.get(next.words.join(' ').toLowerCase());
+        if (region && region.kind === 'region' && this.res.places.get(c.words.join(' ').toLowerCase())?.kind === 'city') {
+          const entity = `${ty.entity}, ${placeName(region, this.lang)}`;
+          out.push({ start: c.start, end: next.end, text: this.text.slice(c.start, next.end), type: 'LOC', entity });
+          k++;
+          continue;
+        }
+      }
+      out.push({ start: c.start, end: c.end, text: this.text.slice(c.start, c.end), type, entity: ty.entity });
+    }
+    return out;
+  }
+
+  /** The word without a genitive -s, when the language and the evidence allow. */
+  nameKey(word: string): string {
+    if (!this.sGenitive || word.length <= 3 || !word.endsWith('s') || word.endsWith('ss')) return word;
+    const stem = word.slice(0, -1);
+    const lowerStem = stem.toLowerCase();
+    if (this.res.places.has(word.toLowerCase()) || this.res.givenNames.has(word.toLowerCase())) return word;
+    if (this.res.places.has(lowerStem) || this.midCaps.has(stem) || this.res.givenNames.has(lowerStem)) return stem;
+    if (this.lexicon?.isProper(stem)) return stem;
+    if (this.lexicon?.isProper(word) && this.lexicon.isProper(word.slice(0, -1)) === false) return word;
+    return /[sxz]$/.test(stem) ? word : stem;
+  }
+
+  classify(c: Candidate): Typed {
+    const n = c.words.length;
+    const lastWord = this.nameKey(c.words[n - 1]!);
+    const canonical = c.words.slice(0, -1).concat(lastWord).join(' ');
+    const lowerCanon = canonical.toLowerCase();
+    const lowerWords = c.words.map((w) => w.toLowerCase());
+    const tokens = this.tokens;
+    const first = tokens[c.first]!;
+
+    let place = this.res.places.get(lowerCanon) ?? this.res.places.get(c.words.join(' ').toLowerCase());
+    // An abbreviation is a country ("USA", "UK"), never a town that happens to be spelt the same ("Un").
+    if (place && n === 1 && first.flags & UPPER && (place.kind === 'city' || place.kind === 'region')) place = undefined;
+    const firstGiven = this.res.givenNames.has(lowerWords[0]!) && !this.res.places.has(lowerWords[0]!);
+    const orgHead = this.orgHead(lowerWords);
+    const lastLower = lastWord.toLowerCase();
+    const locHead = LOC_HEADS.has(lastLower) || SV_LOWER_HEADS_LOC.has(lowerWords[n - 1]!) || this.hasLocSuffix(lastLower);
+    const prev = c.first > 0 ? tokens[c.first - 1]! : null;
+    const prevLower = prev && !(prev.flags & CAP) && first.joined ? prev.lower : '';
+    // "in Paris", but not "in Duffy's trial".
+    const placeContext = PLACE_PREPOSITIONS.has(prevLower) && !tokens[c.last]!.possessive;
+    const surnameKey = n >= 2 ? lastLower : null;
+
+    // Countries, continents, the EU and the UN: the strongest evidence there is.
+    if (place && (place.kind === 'country' || place.kind === 'world' || place.kind === 'supra')) {
+      return typed(place.type, 4, placeName(place, this.lang), surnameKey);
+    }
+    if (c.titled && !orgHead) return typed('PER', 3, canonical, surnameKey);
+    if (orgHead) return typed('ORG', 3, canonical, surnameKey);
+    if (n >= 2 && !place && !locHead && PLACE_FIRST_WORDS.has(lowerWords[0]!)) return typed('LOC', 2.2, canonical, surnameKey);
+    if (n >= 2 && firstGiven && !locHead && !place) return typed('PER', 3, canonical, surnameKey);
+    if (place) {
+      // A town that is also a person's name ("Clinton", "Alice") is a person unless the context says place.
+      const big = place.population >= 200_000 || (place.kind === 'region' && !firstGiven);
+      if (n === 1 && !big && !placeContext && (this.res.personLikePlaces.has(lowerCanon) || firstGiven)) return typed('PER', 2, canonical, surnameKey);
+      return typed('LOC', place.kind === 'region' || place.population >= 100_000 ? 3 : 2.5, placeName(place, this.lang), surnameKey);
+    }
+    if (locHead) return typed('LOC', 2.5, canonical, surnameKey);
+    // "Folkrepubliken Kina", "Republiken Irland": ordinary words before a country.
+    if (n >= 2) {
+      const country = this.res.places.get(lastLower);
+      if (country?.kind === 'country' && lowerWords.slice(0, -1).every((w) => this.isCommonWord(w))) {
+        return typed('LOC', 3, canonical, surnameKey);
+      }
+    }
+    if (n === 1 && this.lang === 'sv' && this.lexicon) {
+      // Swedish parties and groups are named in the definite plural ("Demokraterna", "Moderaternas").
+      if (/(?:erna|arna|orna)s?$/.test(lastLower) && this.lexicon.isCommon(lowerWords[0]!)) return typed('ORG', 2.6, canonical, surnameKey);
+    }
+    // A name that takes the Swedish definite article ("Saaben", "Volvon") is a product or company.
+    if (n === 1 && this.takesDefinite(lastWord)) return typed('ORG', 2.2, canonical, surnameKey);
+    // The Swedish dictionary knows many of the world's places, whatever the text's language.
+    if (n === 1 && this.res.lexicons.get('sv')?.isPlace(lastWord)) return typed('LOC', 2.5, canonical, surnameKey);
+    if (n === 1 && first.flags & UPPER) {
+      // Two-letter dotted abbreviations are mostly places ("B.C.", "D.C."); the rest organisations.
+      return /^(?:\p{Lu}\.){2}$/u.test(c.words[0]!) ? typed('LOC', 2, canonical, surnameKey) : typed('ORG', 2, canonical, surnameKey);
+    }
+    // Inner capitals are brand names ("PayPal", "YouTube").
+    if (n === 1 && /\p{Ll}\p{Lu}/u.test(c.words[0]!)) return typed('ORG', 2, canonical, surnameKey);
+    if (n === 1 && firstGiven) return typed('PER', 2, canonical, surnameKey);
+    if (this.speechContext(c)) return typed('PER', 1.5, canonical, surnameKey);
+    if (placeContext && n === 1) return typed('LOC', 1.2, canonical, surnameKey);
+    return typed('PER', 1, canonical, surnameKey);
+  }
+
+  takesDefinite(word: string): boolean {
+    const sv = this.res.lexicons.get('sv');
+    if (!sv) return false;
+    return /[aeiouyåäö]$/i.test(word) ? sv.derives(word, `${word}n`) : sv.derives(word, `${word}en`) || sv.derives(word, `${word}et`);
+  }
+
+  orgHead(lowerWords: string[]): boolean {
+    const n = lowerWords.length;
+    for (let k = n > 1 ? 1 : 0; k < n; k++) if (ORG_HEADS.has(lowerWords[k]!) || SV_LOWER_HEADS_ORG.has(lowerWords[k]!)) return true;
+    if (n > 1 && ORG_HEADS.has(lowerWords[0]!) && lowerWords.length > 2) return true;
+    const last = lowerWords[n - 1]!;
+    return this.hasOrgSuffix(last) || (this.sGenitive && last.endsWith('s') && this.hasOrgSuffix(last.slice(0, -1)));
+  }
+}
+
+/** The Swedish lowercase heads that make a place; the others make an organisation. */
+const SV_LOWER_HEADS_LOC = new Set(['huset', 'torget', 'havet', 'sjön', 'ön', 'berget', 'kanalen', 'bukten', 'viken', 'staterna',
+  'emiraten', 'republiken', 'riket', 'kungariket', 'län', 'länet']);
+const SV_LOWER_HEADS_ORG = new Set([...SV_LOWER_HEADS].filter((w) => !SV_LOWER_HEADS_LOC.has(w)));
+
+/** Length of the longest ending in `endings` that `word` has with at least three letters before it; 0 if none. */
+function longestSuffix(word: string, endings: string[]): number {
+  let best = 0;
+  for (const e of endings) if (e.length > best && word.length > e.length + 2 && word.endsWith(e)) best = e.length;
+  return best;
+}
+
+/** Words that start place names: compass points and "Mount", "San", "Port"-like parts. */
+const PLACE_FIRST_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'nord', 'syd',
+  'öst', 'väst', 'norra', 'södra', 'östra', 'västra', 'mount', 'mont', 'monte', 'san', 'santa', 'santo', 'são', 'saint', 'sankt',
+  'port', 'porto', 'puerto', 'fort', 'cape', 'lake', 'isla', 'costa', 'bad', 'st']);
+
+function typed(type: EntityType, score: number, entity: string, surnameKey: string | null): Typed {
+  return { type, entity, score, surnameKey: type === 'PER' ? surnameKey : null };
+}
+
+let enStopwords: Set<string> | null = null;
+/** English stopwords: English quotations and titles turn up in articles in any language. */
+function EN_STOPWORDS(): Set<string> {
+  return (enStopwords ??= new Set(stopwordLists().en ?? []));
+}
+
+function bare(t: Token): string {
+  return t.colonSuffix ? t.text.slice(0, t.text.length - t.colonSuffix) : t.text;
+}

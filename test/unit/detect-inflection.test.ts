@@ -1,0 +1,79 @@
+// Inflected mentions resolve to one entity: Swedish genitives, ":s" after abbreviations, English
+// possessives, short forms and hyphenated names.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDetector, type Mention } from '../../main/services/entities/detect/index.ts';
+
+const detector = createDetector();
+const find = (mentions: Mention[], text: string) => mentions.find((m) => m.text === text);
+
+test('a Swedish genitive stays in the span and links to the full name given earlier', () => {
+  const text = 'Vladimir Putin talade länge på toppmötet i Astana. Efteråt kritiserades Putins tal av flera delegater.';
+  const mentions = detector.detect(text, { language: 'sv' });
+  const genitive = find(mentions, 'Putins');
+  assert.ok(genitive, JSON.stringify(mentions));
+  assert.equal(genitive.entity, 'Vladimir Putin');
+  assert.equal(genitive.type, 'PER');
+  assert.equal(text.slice(genitive.start, genitive.end), 'Putins');
+  assert.equal(find(mentions, 'Vladimir Putin')?.entity, 'Vladimir Putin');
+});
+
+test('a country in the genitive links to the country', () => {
+  const mentions = detector.detect('Delegaterna diskuterade Kazakstans roll i samarbetet och Rysslands krav.', { language: 'sv' });
+  const kazakstan = find(mentions, 'Kazakstans');
+  assert.equal(kazakstan?.type, 'LOC');
+  assert.equal(kazakstan?.entity, 'Kazakstan');
+  assert.equal(find(mentions, 'Rysslands')?.entity, 'Ryssland');
+});
+
+test('an abbreviation with a colon ending ("CSTO:s") keeps the ending in the span, not in the entity', () => {
+  const text = 'Enligt CSTO:s generalsekreterare ska övningen hållas i höst, och EU:n har inget att säga till om.';
+  const mentions = detector.detect(text, { language: 'sv' });
+  const csto = find(mentions, 'CSTO:s');
+  assert.ok(csto, JSON.stringify(mentions));
+  assert.equal(csto.entity, 'CSTO');
+  assert.equal(csto.type, 'ORG');
+  assert.equal(text.slice(csto.start, csto.end), 'CSTO:s');
+  assert.equal(find(mentions, 'EU:n')?.entity, 'EU');
+});
+
+test("an English possessive is left out of the span ('s and ’s)", () => {
+  const text = "Margit Lindqvist's proposal was welcomed, but Lindqvist’s critics in Helsinki were not convinced.";
+  const mentions = detector.detect(text, { language: 'en' });
+  const full = find(mentions, 'Margit Lindqvist');
+  const short = find(mentions, 'Lindqvist');
+  assert.ok(full && short, JSON.stringify(mentions));
+  assert.equal(short.entity, 'Margit Lindqvist');
+  assert.equal(short.type, 'PER');
+  assert.equal(find(mentions, 'Helsinki')?.type, 'LOC');
+});
+
+test('a surname alone refers to the full name used elsewhere in the text', () => {
+  const text = 'Förhandlaren Ingrid Bergkvist kom till mötet sent. Senare sade Bergkvist att samtalen gått bra.';
+  const mentions = detector.detect(text, { language: 'sv' });
+  assert.equal(find(mentions, 'Bergkvist')?.entity, 'Ingrid Bergkvist');
+  assert.equal(find(mentions, 'Bergkvist')?.type, 'PER');
+});
+
+test('hyphenated names are one mention; compounds with an ordinary word are not names', () => {
+  const text = 'Jean-Claude Moreau besökte Bosnien-Hercegovina i maj. Han kallade FN-rapporten ensidig.';
+  const mentions = detector.detect(text, { language: 'sv' });
+  assert.equal(find(mentions, 'Jean-Claude Moreau')?.type, 'PER', JSON.stringify(mentions));
+  assert.ok(find(mentions, 'Bosnien-Hercegovina'), JSON.stringify(mentions));
+  assert.equal(find(mentions, 'FN-rapporten'), undefined);
+});
+
+test('Swedish names whose later words are lowercase ("Europeiska unionen") are one mention', () => {
+  const mentions = detector.detect('Beslutet fattades av Europeiska unionen efter långa förhandlingar.', { language: 'sv' });
+  const eu = find(mentions, 'Europeiska unionen');
+  assert.ok(eu, JSON.stringify(mentions));
+  assert.equal(eu.type, 'ORG');
+});
+
+test('acronyms are organisations, country abbreviations places', () => {
+  const mentions = detector.detect('Observers from the OSCE and NATO met officials from the USA in Vienna.', { language: 'en' });
+  assert.equal(find(mentions, 'OSCE')?.type, 'ORG');
+  assert.equal(find(mentions, 'NATO')?.type, 'ORG');
+  assert.equal(find(mentions, 'USA')?.type, 'LOC');
+  assert.equal(find(mentions, 'Vienna')?.type, 'LOC');
+});

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ok, tempProject } from './support/project.ts';
+import type { Tag } from '../../main/api/contract.ts';
+
+// Hand-placed mentions, so each chart figure can be counted by eye.
+function setup() {
+  const p = tempProject();
+  const a1 = ok<{ id: number }>(p.dispatch('articles.importText', { text: 'Oslo möter Bergen. Oslo igen och Oslo.', source: 'Posten', publishedAt: '2024-01-15' }));
+  const a2 = ok<{ id: number }>(p.dispatch('articles.importText', { text: 'Bergen och Oslo i februari.', source: 'Bladet', publishedAt: '2024-02-03' }));
+  const a3 = ok<{ id: number }>(p.dispatch('articles.importText', { text: 'Oslo utan datum.', source: 'Posten' }));
+  const add = (articleId: number, text: string, from: number, name: string, type = 'LOC') => {
+    const full = p.services.articles.text(articleId);
+    const start = full.indexOf(text, from);
+    return ok<{ entityId: number }>(p.dispatch('mentions.add', { articleId, start, end: start + text.length, name, type }));
+  };
+  const oslo = add(a1.id, 'Oslo', 0, 'Oslo').entityId;
+  add(a1.id, 'Oslo', 5, 'Oslo');
+  add(a1.id, 'Oslo', 25, 'Oslo');
+  const bergen = add(a1.id, 'Bergen', 0, 'Bergen').entityId;
+  add(a2.id, 'Bergen', 0, 'Bergen');
+  add(a2.id, 'Oslo', 0, 'Oslo');
+  add(a3.id, 'Oslo', 0, 'Oslo');
+  const conflict = ok<Tag>(p.dispatch('tags.ensurePath', { path: ['Frames', 'Conflict'] }));
+  const frames = conflict.parentId!;
+  // "Oslo möter Bergen." carries Conflict: one Oslo and one Bergen fall inside it.
+  ok(p.dispatch('annotations.create', { articleId: a1.id, tagId: conflict.id, start: 0, end: 18 }));
+  return { p, a1: a1.id, a2: a2.id, oslo, bergen, conflict: conflict.id, frames };
+}
+
+test('top entities count mentions and articles, filtered by source, date and tag', () => {
+  const { p, oslo, bergen, conflict, frames } = setup();
+  try {
+    const top = (filters = {}) => ok<{ rows: { entityId: number; mentions: number; articles: number }[] }>(p.dispatch('charts.topEntities', { filters })).rows;
+    assert.deepEqual(top().map((r) => [r.entityId, r.mentions, r.articles]), [[oslo, 5, 3], [bergen, 2, 2]]);
+    assert.deepEqual(top({ sources: ['Bladet'] }).map((r) => [r.entityId, r.mentions]), [[bergen, 1], [oslo, 1]]);
+    assert.deepEqual(top({ from: '2024-02-01', to: '2024-12-31' }).map((r) => r.mentions), [1, 1]);
+    assert.deepEqual(top({ tagIds: [conflict] }).map((r) => [r.entityId, r.mentions]), [[bergen, 1], [oslo, 1]]);
+    assert.deepEqual(top({ tagIds: [frames] }).map((r) => r.mentions), [1, 1], 'a parent tag covers its subtags');
+    assert.deepEqual(top({ types: ['PER'] }), []);
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('the timeline buckets mentions by publication month and counts the undated apart', () => {
+  const { p, oslo, bergen } = setup();
+  try {
+    const t = ok<{ buckets: string[]; series: { entityId: number; counts: number[] }[]; undated: number }>(p.dispatch('charts.timeline', { entityIds: [oslo, bergen] }));
+    assert.deepEqual(t.buckets, ['2024-01', '2024-02']);
+    assert.deepEqual(t.series.map((s) => [s.entityId, s.counts]), [[oslo, [3, 1]], [bergen, [1, 1]]]);
+    assert.equal(t.undated, 1);
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('entities × tags counts mentions inside tagged passages, and kwic lists them in context', () => {
+  const { p, oslo, conflict, a1 } = setup();
+  try {
+    const h = ok<{ cells: { entityId: number; tagId: number; mentions: number }[]; tags: { id: number; path: string }[] }>(p.dispatch('charts.entityTags', {}));
+    assert.ok(h.cells.some((c) => c.entityId === oslo && c.tagId === conflict && c.mentions === 1));
+    assert.equal(h.tags[0]?.path, 'Frames > Conflict');
+    const k = ok<{ lines: { articleId: number; text: string; before: string; after: string; start: number }[]; total: number }>(
+      p.dispatch('charts.kwic', { entityId: oslo, tagId: conflict }),
+    );
+    assert.equal(k.total, 1);
+    assert.deepEqual([k.lines[0]!.articleId, k.lines[0]!.text, k.lines[0]!.before, k.lines[0]!.after], [a1, 'Oslo', '', ' möter Bergen. Oslo igen och Oslo.']);
+    assert.equal(ok<{ total: number }>(p.dispatch('charts.kwic', { entityId: oslo, bucket: '2024-02' })).total, 1);
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('mentions per article for one entity, most first', () => {
+  const { p, oslo, a1 } = setup();
+  try {
+    const rows = ok<{ rows: { articleId: number; mentions: number }[] }>(p.dispatch('charts.entityArticles', { entityId: oslo })).rows;
+    assert.deepEqual(rows.map((r) => r.mentions), [3, 1, 1]);
+    assert.equal(rows[0]!.articleId, a1);
+  } finally {
+    p.cleanup();
+  }
+});
