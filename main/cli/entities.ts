@@ -1,6 +1,6 @@
 // framelens entities: the project's canonical entities with type, aliases and mention count, and
 // `framelens entities detect` to (re)run detection while keeping the analyst's curation.
-import { stringify } from 'csv-stringify/sync';
+import { csvDocument } from '../services/csv.ts';
 import type { Entity } from '../api/contract.ts';
 import { oneLine, parseCommand, printJson, table, UsageError } from './common.ts';
 import { call, dbHelp, withProject } from './project.ts';
@@ -44,7 +44,7 @@ function print(entities: Entity[], format: { json?: boolean; csv?: boolean }) {
   if (format.json) return printJson({ entities });
   if (format.csv) {
     const rows = entities.map((e) => [e.name, e.type, e.aliases.filter((a) => a !== e.name).join('; '), e.mentionCount, e.articleCount]);
-    process.stdout.write(stringify(rows, { header: true, columns: ['entity', 'type', 'aliases', 'mentions', 'articles'], record_delimiter: 'windows' }));
+    process.stdout.write(csvDocument(['entity', 'type', 'aliases', 'mentions', 'articles'], rows));
     return;
   }
   if (entities.length === 0) {

@@ -1,8 +1,8 @@
 // The tagged CSV export: one row per annotation with article metadata, the tag and its path,
 // code-point offsets (what Python and R index by), the quote with context, note, coder, dates and
 // the entities mentioned inside the passage.
-// RFC 4180 via csv-stringify; cells a spreadsheet would run as a formula are neutralised unless raw.
-import { stringify } from 'csv-stringify/sync';
+// RFC 4180; cells a spreadsheet would run as a formula are neutralised unless raw.
+import { csvField, csvRecord, neutralise } from './csv.ts';
 import type { Db } from '../../db/connection.ts';
 import { codePointMapper } from './text/offsets.ts';
 import type { TagService } from './tags.ts';
@@ -35,32 +35,6 @@ export const CSV_COLUMNS = [
 
 export type CsvOptions = { tagIds?: number[]; articleIds?: number[]; bom?: boolean; raw?: boolean };
 
-/** OWASP's advice on CSV injection: a leading apostrophe keeps a spreadsheet from evaluating the cell. */
-export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-}
-
-type ExportRow = {
-  id: number;
-  article_id: number;
-  title: string;
-  source: string | null;
-  author: string | null;
-  published_at: string | null;
-  url: string | null;
-  language: string | null;
-  tag_id: number;
-  start: number;
-  end: number;
-  quote: string;
-  context_before: string;
-  context_after: string;
-  note: string;
-  annotator: string;
-  created_at: string;
-  updated_at: string;
-};
-
 export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStore }, options: CsvOptions = {}) {
   const { tags } = deps;
   const allTags = tags.list();
@@ -86,54 +60,41 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
     where.push(`n.article_id IN (${options.articleIds.map(() => '?').join(',')})`);
     params.push(...options.articleIds);
   }
-  const statement = db.prepare(
-    `SELECT n.id, n.article_id, a.title, a.source, a.author, a.published_at, a.url, a.language, n.tag_id,
-            n.start, n."end", n.quote, n.context_before, n.context_after, n.note, n.annotator, n.created_at, n.updated_at
-     FROM annotations n JOIN articles a ON a.id = n.article_id
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY n.article_id, n.start, n.id`,
-  );
+  // Annotation rows alone, as arrays: article and tag columns are the same for many rows, so they are
+  // read, neutralised and quoted once each and reused (large exports are dominated by this loop).
+  const statement = db
+    .prepare(
+      `SELECT n.id, n.article_id, n.tag_id, n.start, n."end", n.quote, n.context_before, n.context_after, n.note, n.annotator, n.created_at, n.updated_at
+       FROM annotations n ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY n.article_id, n.start, n.id`,
+    )
+    .raw();
+  const articleColumns = db.prepare('SELECT title, source, author, published_at, url, language FROM articles WHERE id = ?').raw();
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   // SQLite's length() counts code points and char_count holds UTF-16 units: where they differ the text
   // has astral characters (emoji) and its offsets need converting; elsewhere they are the same numbers.
   const astral = new Set(db.prepare('SELECT id FROM articles WHERE char_count <> length(text)').pluck().all() as number[]);
 
-  const cell = options.raw ? (v: string | null) => v ?? '' : (v: string | null) => neutralise(v ?? '');
-  const records: (string | number)[][] = [];
-  let mapArticle = -1;
+  const field = options.raw ? (v: string | null) => csvField(v) : (v: string | null) => csvField(neutralise(v ?? ''));
+  const tagColumns = new Map(allTags.map((t) => [t.id, `${field(t.name)},${field(t.path.join(PATH_SEPARATOR))}`]));
+  const lines = [csvRecord(CSV_COLUMNS)];
+  let currentArticle = -1;
+  let articlePart = '';
   let toCodePoints: (offset: number) => number = (o) => o;
   let entitiesWithin: (start: number, end: number) => string[] = () => [];
-  for (const r of statement.iterate(...params) as IterableIterator<ExportRow>) {
-    if (r.article_id !== mapArticle) {
-      mapArticle = r.article_id;
-      toCodePoints = astral.has(r.article_id) ? codePointMapper(textOf.get(r.article_id) as string) : (o) => o;
-      entitiesWithin = deps.entities.entitiesWithin(r.article_id);
+  type Row = [number, number, number, number, number, string, string, string, string, string, string, string];
+  for (const [id, articleId, tagId, start, end, quote, before, after, note, annotator, createdAt, updatedAt] of statement.all(...params) as Row[]) {
+    if (articleId !== currentArticle) {
+      currentArticle = articleId;
+      articlePart = (articleColumns.get(articleId) as (string | null)[]).map(field).join(',');
+      toCodePoints = astral.has(articleId) ? codePointMapper(textOf.get(articleId) as string) : (o) => o;
+      entitiesWithin = deps.entities.entitiesWithin(articleId);
     }
-    const tag = tagById.get(r.tag_id);
-    records.push([
-      r.id,
-      r.article_id,
-      cell(r.title),
-      cell(r.source),
-      cell(r.author),
-      cell(r.published_at),
-      cell(r.url),
-      cell(r.language),
-      cell(tag?.name ?? ''),
-      cell(tag?.path.join(PATH_SEPARATOR) ?? ''),
-      toCodePoints(r.start),
-      toCodePoints(r.end),
-      cell(r.quote),
-      cell(r.context_before),
-      cell(r.context_after),
-      cell(r.note),
-      cell(r.annotator),
-      r.created_at,
-      r.updated_at,
-      cell(entitiesWithin(r.start, r.end).join('; ')),
-    ]);
+    lines.push(
+      `${id},${articleId},${articlePart},${tagColumns.get(tagId)},${toCodePoints(start)},${toCodePoints(end)},${field(quote)},${field(before)},` +
+        `${field(after)},${field(note)},${field(annotator)},${createdAt},${updatedAt},${field(entitiesWithin(start, end).join('; '))}\r\n`,
+    );
   }
-  const body = stringify(records, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows', quoted_match: /[\r\n]/ });
-  const csv = (options.bom ? '\uFEFF' : '') + body;
-  return { fileName: `framelens-annotations-${now().slice(0, 10)}.csv`, csv, rows: records.length };
+  const csv = (options.bom ? '\uFEFF' : '') + lines.join('');
+  return { fileName: `framelens-annotations-${now().slice(0, 10)}.csv`, csv, rows: lines.length - 1 };
 }

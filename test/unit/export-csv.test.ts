@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { ok, tempProject, TRICKY_TEXT } from './support/project.ts';
-import { CSV_COLUMNS, neutralise } from '../../main/services/export-csv.ts';
+import { CSV_COLUMNS } from '../../main/services/export-csv.ts';
+import { csvDocument, neutralise } from '../../main/services/csv.ts';
 import type { Tag } from '../../main/api/contract.ts';
 
 type Csv = { fileName: string; csv: string; rows: number };
@@ -79,4 +80,13 @@ test('choosing a tag exports it and its subtags only; choosing articles filters 
 test('neutralising covers = + - @ tab and carriage return', () => {
   for (const c of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) assert.equal(neutralise(c), `'${c}`);
   assert.equal(neutralise('plain'), 'plain');
+});
+
+test('the CSV writer round-trips awkward cells through a standard parser', () => {
+  const cells = ['plain', 'comma, inside', 'quote " inside', '"starts quoted"', 'line\nbreak', 'cr\rlf\r\n', '', ' spaced ', 'åäö 😀 e\u0301', '=1+1'];
+  const rows = cells.map((c, i) => [i, c, null]);
+  const parsed = parse(csvDocument(['n', 'cell', 'empty'], rows), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+  assert.deepEqual(parsed.map((r) => r.cell), cells);
+  assert.deepEqual(parsed.map((r) => r.n), cells.map((_, i) => String(i)));
+  assert.ok(parsed.every((r) => r.empty === ''));
 });

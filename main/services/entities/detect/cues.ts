@@ -5,7 +5,7 @@
 
 const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
 
-/** Titles and roles written before a person's name ("President Obama", "premiärminister Löfven"). */
+/** Titles and roles written before a person's name ("President Okafor", "premiärminister Bergkvist"). */
 export const TITLES = set(`
   president presidents vice prime minister ministers secretary senator sen representative rep congressman
   congresswoman gov governor mayor mr mrs ms miss dr prof professor sir dame lord lady king queen prince
@@ -59,8 +59,8 @@ export const SV_LOWER_HEADS = set(`
   landsting landstinget kommun kommunen
 `);
 
-/** Endings of lowercase Swedish compounds that continue a name as its head ("Wales fotbollsförbund",
- * "Hjo tennisklubb", "Karolinska sjukhuset"). */
+/** Endings of lowercase Swedish compounds that continue a name as its head ("Norges skidförbund",
+ * "Kalmar tennisklubb", "Karolinska sjukhuset"). */
 export const SV_LOWER_HEAD_ENDINGS = [
   'förbund', 'förbundet', 'klubb', 'klubben', 'förening', 'föreningen', 'sjukhus', 'sjukhuset', 'universitet',
   'universitetet', 'högskola', 'högskolan', 'slott', 'slottet', 'station', 'stationen', 'museum', 'museet',
@@ -96,10 +96,10 @@ export const SV_LOC_SUFFIXES = [
   'kusten', 'floden', 'fjorden', 'passet', 'området', 'län', 'provinsen', 'hamnen', 'flygplatsen', 'stad', 'staden',
 ];
 
-/** Words before a name that mark a place ("i Moskva", "in Paris"). */
+/** Words before a name that mark a place ("i Moskva", "in Vienna"). */
 export const PLACE_PREPOSITIONS = set(`
   in from to at near outside inside across throughout into towards toward via
-  i från till vid nära utanför inom över runt kring mot genom söder norr öster väster
+  i från till vid nära utanför inom runt kring söder norr öster väster
   nach aus bei à en dans de desde hacia
 `);
 
@@ -129,7 +129,7 @@ export const EN_CAPITALISED_WORDS = set(`
   western eastern northern southern mr mrs ms jr sr ok
 `);
 
-/** Compass and size words that are no name once the word they qualify has gone ("South" of "South Korean"). */
+/** Compass and size words that are no name once the word they qualify has gone ("South" of "South African"). */
 export const QUALIFIERS = set('north south east west northern southern eastern western central upper lower greater new old');
 
 /** Last words that make a name an event, agreement, award or work rather than a person, place or

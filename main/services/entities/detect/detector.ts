@@ -17,6 +17,7 @@ import { loadResources, placeName, stopwordLists, type LangWords, type Resources
 import { CAP, DIGIT, MAX_TOKEN, tokenize, UPPER, type Token } from './tokenize.ts';
 import type { DetectOptions, Detector, DetectorOptions, EntityType, Mention } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
+import { bloomHas } from './bloom.ts';
 
 /** Languages that mark the genitive with a plain -s on names ("Putins"). */
 const S_GENITIVE = new Set(['sv', 'da', 'nb', 'no', 'nn', 'de', 'is', 'fo']);
@@ -144,7 +145,6 @@ class Context {
       const next = tokens[last + 1];
       if (!next || !next.joined || next.text.length > MAX_TOKEN) break;
       if (next.flags & CAP) {
-        // A lone title-case word after a full sentence-ending abbreviation may start a new sentence.
         last++;
         const pe = this.matchPhrase(last);
         if (pe > last) last = pe;
@@ -162,7 +162,7 @@ class Context {
         if (after && after.text === 'the' && after.joined && after2 && after2.joined && (after2.flags & CAP)) { last += 3; continue; }
       }
       // Swedish names whose later words are lower case: "Europeiska unionen", "Uppsala universitet",
-      // "Hjo tennisklubb".
+      // "Kalmar tennisklubb".
       if (this.lang === 'sv' && this.isLowerHead(lower)) {
         const first = tokens[i]!;
         if (!(first.flags & UPPER) && (!first.sentStart || last > i || !this.words.stopwords.has(first.lower))) { last++; break; }
@@ -201,7 +201,7 @@ class Context {
           if (w !== rest[k] && this.sGenitive && w.endsWith('s')) w = w.slice(0, -1);
         }
         if (w !== rest[k]) { ok = false; break; }
-        // Possessives end a name in the middle ("Obama's State Department").
+        // Possessives end a name in the middle ("Russia's Foreign Ministry").
         if (tk.possessive && k < rest.length - 1) { ok = false; break; }
       }
       if (ok && i + rest.length > best) best = i + rest.length;
@@ -228,6 +228,8 @@ class Context {
       if (rest > 0 && (TITLES.has(lower) || (TITLE_ABBREVIATIONS.has(lower) && t.dotAfter)) && !(t.flags & UPPER)) {
         titled = true; first++; continue;
       }
+      // "Keltiska havet", "Svenska kyrkan": the capitalised word before a lowercase head is the name.
+      if (rest === 1 && !(tokens[last]!.flags & CAP)) break;
       if (rest > 0 && this.isNonNameWord(t, lower)) {
         // Keep "Swedish Academy", "Republican Party": an adjective before an organisation's head word.
         if (!t.sentStart && this.hasOrgHead(first + 1, last)) break;
@@ -247,10 +249,10 @@ class Context {
       }
       break;
     }
-    if (first > last) return null;
-    // "South" left over from "South Korean": no name.
+    if (first > last || !(tokens[first]!.flags & CAP)) return null;
+    // "South" left over from "South African": no name.
     if (trimmedEnd && first === last && QUALIFIERS.has(tokens[first]!.lower)) return null;
-    // Events, agreements and awards ("Paris Agreement", "Davis Cup") are not reported.
+    // Events, agreements and awards ("Kyoto Protocol", "Nobel Prize") are not reported.
     if (last > first && MISC_HEADS.has(tokens[last]!.lower)) return null;
     const words: string[] = [];
     for (let k = first; k <= last; k++) {
@@ -272,7 +274,7 @@ class Context {
     if (this.res.givenNames.has(lower) && !this.words.stopwords.has(lower)) return false;
     if (this.words.stopwords.has(lower)) return !this.res.places.has(lower);
     if (this.res.places.has(lower)) return false;
-    // A sentence-initial ordinary word followed by a name: "Därför Putin …", "Officials Obama …".
+    // A sentence-initial ordinary word followed by a name: "Därför Putin …", "Yesterday Okafor …".
     return this.isCommonWord(lower) && !this.lexicon!.isProper(t.text) && !this.midCaps.has(t.text);
   }
 
@@ -297,7 +299,7 @@ class Context {
 
   /** Decides whether a trimmed run is a name. */
   accept(c: Candidate): boolean {
-    // "Donald Trump-imitatören", "Grand Slam-turneringarna": the name only modifies a compound.
+    // "Vladimir Putin-kritikern", "Champions League-matchen": the name only modifies a compound.
     const after = this.tokens[c.last + 1];
     if (after && after.joined && !(after.flags & CAP) && /^\p{Lu}/u.test(after.text) && after.text.includes('-')) return false;
     if (c.first !== c.last) return true;
@@ -305,9 +307,9 @@ class Context {
     const word = c.words[0]!;
     const lower = word.toLowerCase();
     if (word.length < 2) return false;
-    // A plural ending after a colon makes an abbreviation an ordinary noun ("HFC:er", "SUV:ar").
+    // A plural ending after a colon makes an abbreviation an ordinary noun ("SUV:ar", "PC:er").
     if (t.colonSuffix && /:(?:er|ar|or|erna|arna|orna)$/.test(t.text)) return false;
-    // A capitalised stopword is a sentence start the punctuation did not show ("6 Det är", "The").
+    // A capitalised stopword is a sentence start the punctuation did not show ("3 Vi har", "The").
     if (!(t.flags & UPPER) && (this.words.stopwords.has(lower) || (this.lang !== 'en' && t.sentStart && EN_STOPWORDS().has(lower))) &&
         !(this.res.givenNames.has(lower) && !t.sentStart)) return false;
     if (t.flags & DIGIT) return false;
@@ -315,18 +317,18 @@ class Context {
     if (this.words.capitalisedCommon.has(lower)) return false;
     if (this.lang === 'en' && EN_CAPITALISED_WORDS.has(lower)) return false;
     if (TITLES.has(lower) && !(t.flags & UPPER)) return false;
-    // Plural abbreviations are ordinary nouns ("MLAs", "HFCs"); so are dotted ones ("G.D.P.").
+    // Plural abbreviations are ordinary nouns ("NGOs", "SUVs"); so are dotted ones ("C.E.O.").
     if (/^\p{Lu}{2,}s$/u.test(word)) return false;
     if (t.flags & UPPER) return !(word.includes('.') && GENERIC_ACRONYMS.has(lower.replace(/\./g, '')));
-    // A head word alone is an ordinary noun ("the Government", "Hospitals").
+    // A head word alone is an ordinary noun ("the Ministry", "Council").
     if (ORG_HEADS.has(lower) || LOC_HEADS.has(lower) || MISC_HEADS.has(lower)) return false;
     const known = this.res.places.has(lower) || this.res.givenNames.has(lower);
     if (this.lang === 'en' && !known) {
       const lex = this.lexicon;
-      // Adjectives of peoples and places ("Scottish", "Yazidi", "African").
+      // Adjectives of peoples and places ("Flemish", "Kurdish", "Estonian").
       if (lex && /(?:ish|ese|ian|ean|an)$/.test(lower) && lex.isProper(word) && !lex.isCommon(lower)) return false;
-      // A capitalised ordinary word mid-sentence is emphasis or a product, not a name ("Indigenous"),
-      // unless someone says something ("says Brown").
+      // A capitalised ordinary word mid-sentence is emphasis or a product, not a name ("Independent"),
+      // unless someone says something ("says Berg").
       if (!t.sentStart && this.isCommonWord(lower) && !(lex && lex.isProper(word)) && !c.titled && !this.speechContext(c)) return false;
     }
     if (this.lang === 'sv' && !known && this.isNamedThing(word, lower)) return false;
@@ -334,7 +336,7 @@ class Context {
     return this.initialWordIsName(t, word, lower, c);
   }
 
-  /** A verb of saying right before or after the name ("says Pall", "Pall said"). */
+  /** A verb of saying right before or after the name ("says Berg", "Berg said"). */
   speechContext(c: Candidate): boolean {
     const prev = this.tokens[c.first - 1];
     const next = this.tokens[c.last + 1];
@@ -343,8 +345,8 @@ class Context {
   }
 
   /**
-   * A Swedish compound of a name and an ordinary word ("Parisavtalet", "Brexitomröstningen"): it names
-   * a thing, not the entity. Organisation and place endings ("Vänsterpartiet", "Drottninggatan") stay.
+   * A Swedish compound of a name and an ordinary word ("Astanadeklarationen", "Kazakstanbesöket"): it names
+   * a thing, not the entity. Organisation and place endings ("Miljöpartiet", "Drottninggatan") stay.
    */
   isNamedThing(word: string, lower: string): boolean {
     const lex = this.lexicon;
@@ -366,7 +368,7 @@ class Context {
    * that would count as names if the text writes them capitalised elsewhere.
    */
   private nameAndWordSplits(word: string, lower: string, lex: Lexicon): true | string[] {
-    // An ordinary word as a whole ("Demokraternas") is a party or body written with a capital.
+    // An ordinary word as a whole ("Liberalernas") is a party or body written with a capital.
     if (lex.isCommon(lower) || lex.isProper(word) || this.hasOrgSuffix(lower) || this.hasLocSuffix(lower)) return [];
     const maybe: string[] = [];
     for (let i = 3; i <= lower.length - 5; i++) {
@@ -376,7 +378,7 @@ class Context {
       if (lex.isCommon(left)) continue;
       if (left.endsWith('s') && lex.isCommon(left.slice(0, -1))) continue;
       // The first part must be a known name, or the second part long enough not to be a chance
-      // ending of a foreign surname ("Pan|valkar").
+      // ending of a foreign surname.
       if (right.length >= 8) return true;
       if (left.length < 4) continue;
       const leftWord = word.slice(0, i);
@@ -401,7 +403,7 @@ class Context {
     if (this.lowerSeen.has(lower)) return false;
     const lex = this.lexicon;
     if (lex) {
-      // An ordinary word that happens to be a name too ("Medan", "Reading") starts sentences as a word.
+      // An ordinary word that happens to be a name too ("Split", "Mobile") starts sentences as a word.
       if (this.isCommonWord(lower)) return false;
       if (lex.isProper(word)) return true;
       if (place) return true;
@@ -417,7 +419,7 @@ class Context {
   hasOrgSuffix(lower: string): boolean {
     if (this.lang !== 'sv' && this.lang !== 'da' && this.lang !== 'nb' && this.lang !== 'de') return false;
     const org = longestSuffix(lower, SV_ORG_SUFFIXES);
-    // "Abbotsfordområdet" ends in "rådet" but is an area: the longer place ending wins.
+    // "Uppsalaområdet" ends in "rådet" but is an area: the longer place ending wins.
     return org > 0 && (this.lang !== 'sv' || longestSuffix(lower, SV_LOC_SUFFIXES) < org);
   }
 
@@ -464,7 +466,7 @@ class Context {
       const c = cands[k]!;
       const ty = typed[k]!;
       const type = best.get(ty.entity.toLowerCase())!.type;
-      // "Denver, Colorado": a town and its state or province are one place.
+      // "Portland, Oregon": a town and its state or province are one place.
       const next = cands[k + 1];
       if (type === 'LOC' && next && next.words.length <= 2 && this.text.slice(c.end, next.start) === ', ') {
         const region = this.res.places.get(next.words.join(' ').toLowerCase());
@@ -502,15 +504,16 @@ class Context {
     const first = tokens[c.first]!;
 
     let place = this.res.places.get(lowerCanon) ?? this.res.places.get(c.words.join(' ').toLowerCase());
-    // An abbreviation is a country ("USA", "UK"), never a town that happens to be spelt the same ("Un").
+    // An abbreviation is a country ("USA", "UK"), never a town that happens to be spelt the same.
     if (place && n === 1 && first.flags & UPPER && (place.kind === 'city' || place.kind === 'region')) place = undefined;
-    const firstGiven = this.res.givenNames.has(lowerWords[0]!) && !this.res.places.has(lowerWords[0]!);
+    // A given name that is also a town ("Vladimir") still starts a full name.
+    const firstGiven = this.res.givenNames.has(lowerWords[0]!) && (n >= 2 || !this.res.places.has(lowerWords[0]!));
     const orgHead = this.orgHead(lowerWords);
     const lastLower = lastWord.toLowerCase();
     const locHead = LOC_HEADS.has(lastLower) || SV_LOWER_HEADS_LOC.has(lowerWords[n - 1]!) || this.hasLocSuffix(lastLower);
     const prev = c.first > 0 ? tokens[c.first - 1]! : null;
     const prevLower = prev && !(prev.flags & CAP) && first.joined ? prev.lower : '';
-    // "in Paris", but not "in Duffy's trial".
+    // "in Vienna", but not "in Lindqvist's trial".
     const placeContext = PLACE_PREPOSITIONS.has(prevLower) && !tokens[c.last]!.possessive;
     const surnameKey = n >= 2 ? lastLower : null;
 
@@ -523,36 +526,46 @@ class Context {
     if (n >= 2 && !place && !locHead && PLACE_FIRST_WORDS.has(lowerWords[0]!)) return typed('LOC', 2.2, canonical, surnameKey);
     if (n >= 2 && firstGiven && !locHead && !place) return typed('PER', 3, canonical, surnameKey);
     if (place) {
-      // A town that is also a person's name ("Clinton", "Alice") is a person unless the context says place.
+      // A town that is also a person's name ("Victoria", "Florence") is a person unless the context says place.
       const big = place.population >= 200_000 || (place.kind === 'region' && !firstGiven);
       if (n === 1 && !big && !placeContext && (this.res.personLikePlaces.has(lowerCanon) || firstGiven)) return typed('PER', 2, canonical, surnameKey);
       return typed('LOC', place.kind === 'region' || place.population >= 100_000 ? 3 : 2.5, placeName(place, this.lang), surnameKey);
     }
     if (locHead) return typed('LOC', 2.5, canonical, surnameKey);
-    // "Folkrepubliken Kina", "Republiken Irland": ordinary words before a country.
+    // "Konungariket Norge", "Republiken Finland": ordinary words before a country.
     if (n >= 2) {
       const country = this.res.places.get(lastLower);
       if (country?.kind === 'country' && lowerWords.slice(0, -1).every((w) => this.isCommonWord(w))) {
         return typed('LOC', 3, canonical, surnameKey);
       }
     }
-    if (n === 1 && this.lang === 'sv' && this.lexicon) {
-      // Swedish parties and groups are named in the definite plural ("Demokraterna", "Moderaternas").
-      if (/(?:erna|arna|orna)s?$/.test(lastLower) && this.lexicon.isCommon(lowerWords[0]!)) return typed('ORG', 2.6, canonical, surnameKey);
+    if (n === 1) {
+      const word = c.words[0]!;
+      // The Swedish dictionary knows many of the world's places, whatever the text's language.
+      if (this.res.lexicons.get('sv')?.isPlace(lastWord)) return typed('LOC', 2.5, canonical, surnameKey);
+      if (first.flags & UPPER) {
+        // Two-letter dotted abbreviations are mostly places ("N.Y.", "L.A."); the rest organisations.
+        return /^(?:\p{Lu}\.){2}$/u.test(word) ? typed('LOC', 2, canonical, surnameKey) : typed('ORG', 2, canonical, surnameKey);
+      }
+      // Inner capitals are brand names ("PayPal", "YouTube", "EMotion"), surname prefixes aside ("McLean").
+      if ((/\p{Ll}\p{Lu}/u.test(word) || /^\p{Lu}{2}\p{Ll}/u.test(word)) && !SURNAME_PREFIX.test(word)) return typed('ORG', 2, canonical, surnameKey);
+      if (firstGiven) return typed('PER', 2, canonical, surnameKey);
+      // Swedish parties and groups are named in the definite plural ("Liberalerna", "Moderaternas").
+      if (this.lang === 'sv' && /(?:erna|arna|orna)s?$/.test(lastLower) && this.lexicon?.isCommon(lowerWords[0]!)) {
+        return typed('ORG', 2.6, canonical, surnameKey);
+      }
+      // A name that takes the Swedish definite article ("Saaben", "Volvon") is a product or company.
+      if (this.takesDefinite(lastWord)) return typed('ORG', 2.2, canonical, surnameKey);
     }
-    // A name that takes the Swedish definite article ("Saaben", "Volvon") is a product or company.
-    if (n === 1 && this.takesDefinite(lastWord)) return typed('ORG', 2.2, canonical, surnameKey);
-    // The Swedish dictionary knows many of the world's places, whatever the text's language.
-    if (n === 1 && this.res.lexicons.get('sv')?.isPlace(lastWord)) return typed('LOC', 2.5, canonical, surnameKey);
-    if (n === 1 && first.flags & UPPER) {
-      // Two-letter dotted abbreviations are mostly places ("B.C.", "D.C."); the rest organisations.
-      return /^(?:\p{Lu}\.){2}$/u.test(c.words[0]!) ? typed('LOC', 2, canonical, surnameKey) : typed('ORG', 2, canonical, surnameKey);
-    }
-    // Inner capitals are brand names ("PayPal", "YouTube").
-    if (n === 1 && /\p{Ll}\p{Lu}/u.test(c.words[0]!)) return typed('ORG', 2, canonical, surnameKey);
-    if (n === 1 && firstGiven) return typed('PER', 2, canonical, surnameKey);
     if (this.speechContext(c)) return typed('PER', 1.5, canonical, surnameKey);
     if (placeContext && n === 1) return typed('LOC', 1.2, canonical, surnameKey);
+    // A lone word nothing else explains: a person if it is a known family name, else an organisation
+    // (companies, websites and bands are the usual lone names that no list of people holds).
+    if (!bloomHas(this.res.surnames, lastLower) && !bloomHas(this.res.surnames, lowerWords[n - 1]!) && !SURNAME_ENDING.test(lastLower)) {
+      return typed('ORG', 1, canonical, surnameKey);
+    }
+    // Several words with an abbreviation among them ("UN Environment") name a body, not a person.
+    if (n >= 2) for (let k = c.first; k <= c.last; k++) if (tokens[k]!.flags & UPPER) return typed('ORG', 1, canonical, surnameKey);
     return typed('PER', 1, canonical, surnameKey);
   }
 
@@ -582,6 +595,13 @@ function longestSuffix(word: string, endings: string[]): number {
   for (const e of endings) if (e.length > best && word.length > e.length + 2 && word.endsWith(e)) best = e.length;
   return best;
 }
+
+/** Surnames with an inner capital ("McLean", "DeLuca", "MacArthur", "FitzGerald", "O'Neill"). */
+const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O')\p{Lu}/u;
+
+/** Endings typical of family names in many languages ("Petrov", "Tokayev", "Kovalenko", "Nowakowski",
+ * "Pashinyan", "Andersson", "Lindqvist", "Papadopoulos", "Gelashvili"). */
+const SURNAME_ENDING = /(?:ov|ova|ev|eva|yev|enko|sky|skiy|ski|ska|vić|vic|ić|escu|sson|son|sen|berg|ström|qvist|quist|gren|lund|ez|yan|ian|oglu|oğlu|idis|ides|poulos|elli|etti|ini|mann|stein|czyk|shvili|adze|uk|chuk|jan|jev)$/;
 
 /** Words that start place names: compass points and "Mount", "San", "Port"-like parts. */
 const PLACE_FIRST_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'nord', 'syd',

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import data from './data/gazetteer.json' with { type: 'json' };
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import type { EntityType } from './types.ts';
+import type { Bloom } from './bloom.ts';
 
 export type PlaceKind = 'country' | 'world' | 'supra' | 'region' | 'city';
 
@@ -31,6 +32,8 @@ export type Resources = {
   givenNames: Set<string>;
   /** Lowercased place names that are also people's names ("clinton", "alice"). */
   personLikePlaces: Set<string>;
+  /** Family names (lowercased), as a Bloom filter. */
+  surnames: Bloom;
   langs: Map<string, LangWords>;
   lexicons: Map<string, Lexicon>;
   /** Answers about single words that do not depend on the text, kept between calls. */
@@ -46,6 +49,7 @@ type GazetteerData = {
   cities: string;
   givenNames: string;
   personLikePlaces: string;
+  surnames: { hashCount: number; bits: string };
   demonyms: Record<string, string[]>;
   calendarWords: Record<string, string[]>;
   languageNames: Record<string, string[]>;
@@ -110,7 +114,9 @@ function findDictionaryDir(lang: string, root?: string): string | null {
 
 export function loadResources(options: { dictionaryRoot?: string } = {}): Resources {
   const res: Resources = {
-    places: new Map(), phrases: new Map(), givenNames: new Set(), personLikePlaces: new Set(), langs: new Map(), lexicons: new Map(), memo: new Map(),
+    places: new Map(), phrases: new Map(), givenNames: new Set(), personLikePlaces: new Set(),
+    surnames: { bits: new Uint8Array(Buffer.from(gazetteer.surnames.bits, 'base64')), hashCount: gazetteer.surnames.hashCount },
+    langs: new Map(), lexicons: new Map(), memo: new Map(),
   };
 
   for (const line of gazetteer.cities.split('\n')) {

@@ -21,7 +21,7 @@ export type Token = {
   sentStart: boolean;
   /** Only spaces or tabs (no punctuation, no line break) separate it from the previous token. */
   joined: boolean;
-  /** An English possessive followed ("Clinton's"). */
+  /** An English possessive followed ("Okafor's"). */
   possessive: boolean;
   /** A full stop follows directly ("Mr.", "J."). */
   dotAfter: boolean;
@@ -55,7 +55,7 @@ function classify(word: string): number {
     const dash = word.indexOf('-');
     if (dash > 0 && dash <= 3 && NAME_PREFIXES.has(word.slice(0, dash)) && classOf(word.charCodeAt(dash + 1)) & C_UPPER) upperFirst = true;
   }
-  // "FN-rapport", "Oscar-winning", "Trump-imitatören": a compound whose head is an ordinary word.
+  // "EU-mötet", "Nobel-winning", "Putin-kritikern": a compound whose head is an ordinary word.
   if (upperFirst) {
     const dash = Math.max(word.lastIndexOf('-'), word.lastIndexOf('‐'));
     if (dash > 0 && dash < word.length - 1 && classOf(word.charCodeAt(dash + 1)) & C_LOWER) upperFirst = false;

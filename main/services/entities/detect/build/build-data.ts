@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bloomBuild } from '../bloom.ts';
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -95,13 +96,17 @@ for (const file of ['en', 'fr', 'es', 'de', 'it', 'tr']) {
   }
 }
 
-// --- Place names that are also people's names ("Clinton", "Austin", "Alice"): a lone mention of one
+// --- Place names that are also people's names ("Victoria", "Florence", "Lincoln"): a lone mention of one
 // is a person unless the context says place. From humannames (first and last names, MIT) and the
 // given names above.
 const personNames = new Set<string>(given);
 for (const line of readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/)) {
   if (line.length >= 3) personNames.add(line.toLowerCase());
 }
+// Surnames (and other names) that are not given names, for typing a lone unknown name: kept in a
+// Bloom filter (about 1 % false "present").
+const surnameList = [...personNames].filter((n) => !given.has(n) && /^[\p{L}'’-]+$/u.test(n));
+const surnameBloom = bloomBuild(surnameList, surnameList.length, 0.01);
 const personLikePlaces = new Set<string>();
 for (const name of [...cityPop.keys(), ...regions]) {
   const lower = name.toLowerCase();
@@ -167,6 +172,7 @@ const data = {
   cities: cities.join('\n'),
   givenNames: [...given].sort().join('\n'),
   personLikePlaces: [...personLikePlaces].sort().join('\n'),
+  surnames: { hashCount: surnameBloom.hashCount, bits: Buffer.from(surnameBloom.bits).toString('base64') },
   demonyms,
   calendarWords,
   languageNames,
@@ -175,4 +181,4 @@ const data = {
 writeFileSync(outFile, JSON.stringify(data));
 console.log(`wrote ${outFile}: ${(JSON.stringify(data).length / 1024).toFixed(0)} KiB; ` +
   `${Object.keys(countries).length} countries, ${cities.length} cities, ${regions.length} regions, ${given.size} given names, ` +
-  `${personLikePlaces.size} place names that are also people's names`);
+  `${personLikePlaces.size} place names that are also people's names, ${surnameList.length} surnames`);
