@@ -73,9 +73,15 @@ export async function buildElectron({ quiet = false, outDir = defaultOutDir } = 
     metafile: true,
   };
 
+  // Code written as ES modules reads import.meta.url; in a CommonJS bundle it comes from __filename.
+  const nodeModuleUrl = {
+    define: { 'import.meta.url': '__bundleUrl' },
+    banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  };
   const [mainResult, preloadResult] = await Promise.all([
     esbuild.build({
       ...common,
+      ...nodeModuleUrl,
       entryPoints: [path.join(root, 'main', 'electron', 'main.ts')],
       outfile: path.join(outDir, 'main.cjs'),
       platform: 'node',
@@ -92,6 +98,15 @@ export async function buildElectron({ quiet = false, outDir = defaultOutDir } = 
       target: CHROME_TARGET,
       external: ['electron'],
       plugins: [contractAsMethodList(methods)],
+    }),
+    // The entity-detection worker thread; its dictionaries are read from node_modules at run time.
+    esbuild.build({
+      ...common,
+      ...nodeModuleUrl,
+      entryPoints: [path.join(root, 'main', 'services', 'entities', 'worker.ts')],
+      outfile: path.join(outDir, 'detect-worker.cjs'),
+      platform: 'node',
+      target: NODE_TARGET,
     }),
   ]);
   checkPreloadRequires(path.join(outDir, 'preload.cjs'));

@@ -2,6 +2,7 @@
 // switch projects. Bundled by build.mjs to dist/electron/main.cjs (package.json "main").
 import fs from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, Menu, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { defaultProjectPath, openProject } from '../services/project.ts';
 import { registerApi, registerSaveText } from './ipc.ts';
@@ -16,6 +17,7 @@ import { createMainWindow } from './window.ts';
 const distDir = path.resolve(__dirname, '..');
 const rendererRoot = path.join(distDir, 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
+const detectWorkerPath = path.join(__dirname, 'detect-worker.cjs');
 // better-sqlite3 built for Electron by native-sqlite.mjs; node_modules holds the build for Node.
 const electronSqlite = path.join(distDir, 'electron-native', 'better_sqlite3.node');
 
@@ -38,7 +40,8 @@ if (!app.requestSingleInstanceLock()) {
 
 function runApp(): void {
   const session = new ProjectSession(
-    openProject,
+    // Entity detection runs in the bundled worker after each import, off the window's main process work.
+    (target, options) => openProject(target, { ...options, detectOnImport: true, spawnDetectionWorker: () => new Worker(detectWorkerPath) }),
     path.join(app.getPath('userData'), 'desktop-state.json'),
     fs.existsSync(electronSqlite) ? electronSqlite : undefined,
   );
