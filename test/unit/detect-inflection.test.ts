@@ -56,11 +56,11 @@ test('a surname alone refers to the full name used elsewhere in the text', () =>
 });
 
 test('hyphenated names are one mention; compounds with an ordinary word are not names', () => {
-  const text = 'Jean-Claude Moreau besökte Bosnien-Hercegovina i maj. Han kallade FN-rapporten ensidig.';
+  const text = 'Jean-Claude Moreau besökte Bosnien-Hercegovina i maj. Han kallade EU-rapporten ensidig.';
   const mentions = detector.detect(text, { language: 'sv' });
   assert.equal(find(mentions, 'Jean-Claude Moreau')?.type, 'PER', JSON.stringify(mentions));
   assert.ok(find(mentions, 'Bosnien-Hercegovina'), JSON.stringify(mentions));
-  assert.equal(find(mentions, 'FN-rapporten'), undefined);
+  assert.equal(find(mentions, 'EU-rapporten'), undefined);
 });
 
 test('Swedish names whose later words are lowercase ("Europeiska unionen") are one mention', () => {
@@ -76,4 +76,17 @@ test('acronyms are organisations, country abbreviations places', () => {
   assert.equal(find(mentions, 'NATO')?.type, 'ORG');
   assert.equal(find(mentions, 'USA')?.type, 'LOC');
   assert.equal(find(mentions, 'Vienna')?.type, 'LOC');
+});
+
+test('a town followed by its state or province is one place', () => {
+  const mentions = detector.detect('The delegation flew on to Portland, Oregon, after the summit.', { language: 'en' });
+  const place = find(mentions, 'Portland, Oregon');
+  assert.ok(place, JSON.stringify(mentions));
+  assert.equal(place.type, 'LOC');
+});
+
+test('Swedish parties named in the definite plural are organisations', () => {
+  const mentions = detector.detect('Kritiken kom från Liberalerna och Kristdemokraternas ledning.', { language: 'sv' });
+  assert.equal(find(mentions, 'Liberalerna')?.type, 'ORG', JSON.stringify(mentions));
+  assert.equal(find(mentions, 'Kristdemokraternas')?.type, 'ORG', JSON.stringify(mentions));
 });

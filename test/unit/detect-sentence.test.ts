@@ -14,8 +14,8 @@ test('ordinary Swedish words at the start of sentences, quotes and replies are n
 });
 
 test('ordinary English words at the start of sentences are not names', () => {
-  const text = 'However, officials declined to comment. Researchers say the figures are uncertain. ' +
-    'Investments rose sharply. "We are not surprised," a spokesman said. They’re waiting.';
+  const text = 'However, officials declined to comment. Analysts say the figures are uncertain. ' +
+    'Prices rose sharply. "We are not surprised," a spokesman said. We’ll see.';
   assert.deepEqual(texts(text, 'en'), []);
 });
 

@@ -1,0 +1,33 @@
+// Importing: several files with progress and per-file results; duplicates are reported, not stored twice.
+import { test, expect } from './fixtures.ts';
+import { harbourText, harbourTitle, summitText, summitTitle } from './support/articles.ts';
+
+test('importing files reports each one, and a duplicate is not stored twice', async ({ app }) => {
+  const dialog = await app.openImport();
+  await dialog.importFiles([
+    { name: 'toppmotet.txt', content: summitText },
+    { name: 'hamnen.md', content: harbourText },
+    { name: 'toppmotet-kopia.txt', content: summitText },
+  ]);
+  await expect(dialog.fileResult('toppmotet.txt')).toHaveAttribute('data-status', 'imported');
+  await expect(dialog.fileResult('hamnen.md')).toHaveAttribute('data-status', 'imported');
+  await expect(dialog.fileResult('toppmotet-kopia.txt')).toHaveAttribute('data-status', 'duplicate');
+  await expect(dialog.fileSummary).toContainText('2 imported');
+  await expect(dialog.fileSummary).toContainText('1 duplicate');
+  await dialog.close();
+
+  await expect(app.articleItems).toHaveCount(2);
+  await expect(app.articleItem(summitTitle)).toHaveCount(1);
+  await expect(app.articleItem(harbourTitle)).toHaveCount(1);
+});
+
+test('pasting a text that is already in the project says so', async ({ app }) => {
+  await app.importText({ text: harbourText, source: 'Gotlands Tidning' });
+
+  const dialog = await app.openImport();
+  await dialog.paste({ text: harbourText, title: 'Samma text igen' });
+  await expect(dialog.textResult).toHaveAttribute('data-status', 'duplicate');
+  await expect(dialog.textResult).toContainText(/already|redan|finns/i);
+  await dialog.close();
+  await expect(app.articleItems).toHaveCount(1);
+});
