@@ -3,4 +3,6 @@
 export type DesktopBridge = {
   /** Shows a native save dialog and writes the text there. */
   saveText(defaultName: string, text: string): Promise<{ saved: boolean; path?: string }>;
+  /** The same for a picture (a chart), given as base64 PNG data. */
+  savePng(defaultName: string, base64: string): Promise<{ saved: boolean; path?: string }>;
 };

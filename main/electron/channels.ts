@@ -8,3 +8,6 @@ export function apiChannel(method: string): string {
 
 /** The native save dialog behind DesktopBridge.saveText. */
 export const SAVE_TEXT_CHANNEL = 'desktop:saveText';
+
+/** The native save dialog behind DesktopBridge.savePng. */
+export const SAVE_PNG_CHANNEL = 'desktop:savePng';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { methods, type Envelope } from '../api/contract.ts';
 import type { Dispatch } from '../api/dispatch.ts';
-import { apiChannel, isTrustedSender, safeFileName, saveFilters, SAVE_TEXT_CHANNEL } from './policy.ts';
+import { apiChannel, isTrustedSender, safeFileName, saveFilters, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL } from './policy.ts';
 
 const REFUSED: Envelope<never> = {
   ok: false,
@@ -41,21 +41,35 @@ export function registerApi(currentDispatch: () => Dispatch): void {
 /** Exports can be large, but not unbounded: a string past this is a bug, not a CSV. */
 const MAX_SAVE_CHARS = 512 * 1024 * 1024;
 
+/** Asks where to save, then writes; a failure to write is shown to the analyst, not thrown. */
+async function saveWithDialog(event: IpcMainInvokeEvent, defaultName: unknown, data: string | Buffer): Promise<{ saved: boolean; path?: string }> {
+  const name = safeFileName(defaultName);
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  const options = { title: 'Save export', defaultPath: path.join(app.getPath('documents'), name), filters: saveFilters(name) };
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { saved: false };
+  try {
+    await writeFile(choice.filePath, data);
+    return { saved: true, path: choice.filePath };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Framelens could not save the file', `${choice.filePath}\n\n${reason}`);
+    return { saved: false };
+  }
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 export function registerSaveText(): void {
-  ipcMain.handle(SAVE_TEXT_CHANNEL, async (event, defaultName: unknown, text: unknown): Promise<{ saved: boolean; path?: string }> => {
+  ipcMain.handle(SAVE_TEXT_CHANNEL, async (event, defaultName: unknown, text: unknown) => {
     if (!trusted(event) || typeof text !== 'string' || text.length > MAX_SAVE_CHARS) return { saved: false };
-    const name = safeFileName(defaultName);
-    const owner = BrowserWindow.fromWebContents(event.sender);
-    const options = { title: 'Save export', defaultPath: path.join(app.getPath('documents'), name), filters: saveFilters(name) };
-    const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-    if (choice.canceled || !choice.filePath) return { saved: false };
-    try {
-      await writeFile(choice.filePath, text, 'utf8');
-      return { saved: true, path: choice.filePath };
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      dialog.showErrorBox('Framelens could not save the file', `${choice.filePath}\n\n${reason}`);
-      return { saved: false };
-    }
+    return saveWithDialog(event, defaultName, text);
+  });
+  // Charts arrive as base64; only a real PNG is written.
+  ipcMain.handle(SAVE_PNG_CHANNEL, async (event, defaultName: unknown, base64: unknown) => {
+    if (!trusted(event) || typeof base64 !== 'string' || base64.length > MAX_SAVE_CHARS || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) return { saved: false };
+    const png = Buffer.from(base64, 'base64');
+    if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) return { saved: false };
+    return saveWithDialog(event, defaultName, png);
   });
 }

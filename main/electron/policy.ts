@@ -24,7 +24,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export { apiChannel, SAVE_TEXT_CHANNEL } from './channels.ts';
+export { apiChannel, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL } from './channels.ts';
 
 function parseUrl(raw: unknown): URL | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 8192) return null;
@@ -157,7 +157,7 @@ export function safeFileName(raw: unknown, fallback = 'framelens-export.csv'): s
 /** Save dialog filters matching the suggested name's extension, so the analyst sees the right type. */
 export function saveFilters(fileName: string): { name: string; extensions: string[] }[] {
   const ext = path.extname(fileName).slice(1).toLowerCase();
-  const named: Record<string, string> = { csv: 'CSV', jsonl: 'JSON Lines', json: 'JSON', txt: 'Text', qdpx: 'REFI-QDA project' };
+  const named: Record<string, string> = { png: 'PNG image', csv: 'CSV', jsonl: 'JSON Lines', json: 'JSON', txt: 'Text', qdpx: 'REFI-QDA project' };
   const filters = ext ? [{ name: named[ext] ?? ext.toUpperCase(), extensions: [ext] }] : [];
   return [...filters, { name: 'All files', extensions: ['*'] }];
 }

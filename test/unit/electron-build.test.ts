@@ -65,8 +65,10 @@ test('the preload exposes one function per contract method, each on its own chan
 
   assert.deepEqual(await exposed.framelens!['articles.get']!({ id: 3 }), { ok: true, value: null });
   await exposed.framelensDesktop!.saveText!('export.csv', 'a,b\n');
+  await exposed.framelensDesktop!.savePng!('chart.png', 'iVBORw0KGgo=');
   assert.deepEqual(calls, [
     ['api:articles.get', { id: 3 }],
     ['desktop:saveText', 'export.csv', 'a,b\n'],
+    ['desktop:savePng', 'chart.png', 'iVBORw0KGgo='],
   ]);
 });

@@ -237,7 +237,7 @@ test('app:// serves the renderer with the CSP header, and nothing else', async (
 });
 
 test('one IPC channel per contract method, and each refuses foreign senders', async () => {
-  assert.deepEqual([...fake.ipcHandlers.keys()].sort(), [...methods.map((m) => `api:${m}`), 'desktop:saveText'].sort());
+  assert.deepEqual([...fake.ipcHandlers.keys()].sort(), [...methods.map((m) => `api:${m}`), 'desktop:saveText', 'desktop:savePng'].sort());
   const info = fake.ipcHandlers.get('api:project.info')!;
   assert.deepEqual(await info(trusted, {}), {
     ok: true,
@@ -329,4 +329,17 @@ test('saveText writes where the analyst chose, suggesting only a plain file name
   assert.deepEqual(await saveText(event, 'x.csv', 42), { saved: false });
   fake.dialogAnswers.save.push(undefined);
   assert.deepEqual(await saveText(event, 'x.csv', 'x'), { saved: false }, 'cancelled');
+});
+
+test('savePng writes only real PNG data from the app itself', async () => {
+  const target = join(tmp.dir, 'chart.png');
+  const savePng = fake.ipcHandlers.get('desktop:savePng')!;
+  const event = { ...trusted, sender: fake.windows[0]!.webContents };
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('rest of image')]);
+  fake.dialogAnswers.save.push(target);
+  assert.deepEqual(await savePng(event, 'top entities.png', png.toString('base64')), { saved: true, path: target });
+  assert.deepEqual(readFileSync(target), png);
+  assert.deepEqual(await savePng(event, 'x.png', Buffer.from('not a png').toString('base64')), { saved: false });
+  assert.deepEqual(await savePng(event, 'x.png', '<script>'), { saved: false });
+  assert.deepEqual(await savePng({ senderFrame: { url: 'https://x.test/', parent: null }, sender: {} }, 'x.png', png.toString('base64')), { saved: false });
 });

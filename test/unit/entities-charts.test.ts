@@ -60,7 +60,10 @@ test('entities × tags counts mentions inside tagged passages, and kwic lists th
   try {
     const h = ok<{ cells: { entityId: number; tagId: number; mentions: number }[]; tags: { id: number; path: string }[] }>(p.dispatch('charts.entityTags', {}));
     assert.ok(h.cells.some((c) => c.entityId === oslo && c.tagId === conflict && c.mentions === 1));
-    assert.equal(h.tags[0]?.path, 'Frames > Conflict');
+    assert.deepEqual(h.tags.map((t) => t.path), ['Frames', 'Frames > Conflict'], 'a parent tag has its own column, its subtags included');
+    const frames = h.tags[0]!.id;
+    assert.ok(h.cells.some((c) => c.entityId === oslo && c.tagId === frames && c.mentions === 1));
+    assert.equal(ok<{ total: number }>(p.dispatch('charts.kwic', { entityId: oslo, tagId: frames })).total, 1, 'the cell and its list agree');
     const k = ok<{ lines: { articleId: number; text: string; before: string; after: string; start: number }[]; total: number }>(
       p.dispatch('charts.kwic', { entityId: oslo, tagId: conflict }),
     );

@@ -96,31 +96,39 @@ export function chartService(db: Db, deps: { tags: TagService }) {
     return { buckets, series, undated };
   }
 
+  /**
+   * Mentions inside tagged passages, per entity and tag. A tag's cell counts its subtags' passages too
+   * (each mention once), so a cell agrees with the mentions listed when it is clicked.
+   */
   function entityTags(filters: ChartFilters | undefined, limit = 20) {
     const f = filterSql(filters);
     const tags = deps.tags.list();
+    const inside = `${FROM} JOIN annotations n ON n.article_id = m.article_id AND n.start <= m.start AND n."end" >= m."end"`;
+    const top = db
+      .prepare(`SELECT m.entity_id AS id, count(DISTINCT m.id) AS total ${inside} WHERE ${f.where} GROUP BY m.entity_id ORDER BY total DESC, m.entity_id LIMIT ?`)
+      .all(...f.params, limit) as { id: number }[];
+    if (top.length === 0) return { entities: [], tags: [], cells: [] };
+    const ids = top.map((t) => t.id);
+    const marks = ids.map(() => '?').join(',');
     const cells = db
       .prepare(
-        `SELECT m.entity_id AS entityId, n.tag_id AS tagId, count(DISTINCT m.id) AS mentions
-         ${FROM} JOIN annotations n ON n.article_id = m.article_id AND n.start <= m.start AND n."end" >= m."end"
-         WHERE ${f.where} GROUP BY m.entity_id, n.tag_id`,
+        `WITH RECURSIVE lineage(tag_id, ancestor) AS (
+           SELECT id, id FROM tags
+           UNION ALL SELECT lineage.tag_id, t.parent_id FROM lineage JOIN tags t ON t.id = lineage.ancestor WHERE t.parent_id IS NOT NULL
+         )
+         SELECT m.entity_id AS entityId, lineage.ancestor AS tagId, count(DISTINCT m.id) AS mentions
+         ${inside} JOIN lineage ON lineage.tag_id = n.tag_id
+         WHERE ${f.where} AND m.entity_id IN (${marks}) GROUP BY m.entity_id, lineage.ancestor`,
       )
-      .all(...f.params) as { entityId: number; tagId: number; mentions: number }[];
-    // Rank entities by how often they fall inside any tagged passage; keep the top ones.
-    const totals = new Map<number, number>();
-    for (const c of cells) totals.set(c.entityId, (totals.get(c.entityId) ?? 0) + c.mentions);
-    const top = [...totals.entries()].sort((x, y) => y[1] - x[1]).slice(0, limit).map(([id]) => id);
-    const entities = top.length
-      ? (db.prepare(`SELECT id, name, type FROM entities WHERE id IN (${top.map(() => '?').join(',')})`).all(...top) as { id: number; name: string; type: 'PER' | 'LOC' | 'ORG' | 'MISC' }[]).sort(
-          (x, y) => top.indexOf(x.id) - top.indexOf(y.id),
-        )
-      : [];
-    const keep = new Set(top);
-    const usedTags = new Set(cells.filter((c) => keep.has(c.entityId)).map((c) => c.tagId));
+      .all(...f.params, ...ids) as { entityId: number; tagId: number; mentions: number }[];
+    const entities = (db.prepare(`SELECT id, name, type FROM entities WHERE id IN (${marks})`).all(...ids) as { id: number; name: string; type: 'PER' | 'LOC' | 'ORG' | 'MISC' }[]).sort(
+      (x, y) => ids.indexOf(x.id) - ids.indexOf(y.id),
+    );
+    const usedTags = new Set(cells.map((c) => c.tagId));
     return {
       entities,
       tags: tags.filter((t) => usedTags.has(t.id)).map((t) => ({ id: t.id, path: t.path.join(PATH_SEPARATOR), color: t.color })),
-      cells: cells.filter((c) => keep.has(c.entityId)),
+      cells,
     };
   }
 

@@ -63,20 +63,11 @@ export async function saveCsv(fileName: string, csv: string): Promise<void> {
   }
 }
 
-/**
- * What the desktop preload needs to offer for pictures: the window may not start downloads, so a PNG
- * goes through the native save dialog like CSV does.
- */
-type PngSaver = { savePng?: (defaultName: string, base64: string) => Promise<SaveOutcome> };
-
 /** A PNG from a data URL (canvas.toDataURL or chart.toBase64Image): a save dialog on the desktop, a download in a browser. */
 export async function savePng(fileName: string, dataUrl: string): Promise<void> {
-  const desktop = window.framelensDesktop as (typeof window.framelensDesktop & PngSaver) | undefined;
+  // The desktop window may not start downloads, so a picture goes through the native save dialog.
+  const desktop = window.framelensDesktop;
   if (desktop) {
-    if (!desktop.savePng) {
-      notify('error', 'This version of the desktop app cannot save pictures. Open the project with `framelens serve` in a browser to save the chart as PNG; its CSV can be saved here.');
-      return;
-    }
     try {
       tell(await desktop.savePng(fileName, dataUrl.slice(dataUrl.indexOf(',') + 1)), fileName);
     } catch (e) {
