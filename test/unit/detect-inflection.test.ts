@@ -90,3 +90,18 @@ test('Swedish parties named in the definite plural are organisations', () => {
   assert.equal(find(mentions, 'Liberalerna')?.type, 'ORG', JSON.stringify(mentions));
   assert.equal(find(mentions, 'Kristdemokraternas')?.type, 'ORG', JSON.stringify(mentions));
 });
+
+test('one entity has one type in a text: the best-supported one', () => {
+  // "Tokajevs" alone gives little evidence; "president Tokajev" says person.
+  const mentions = detector.detect('Tokajevs besked kom sent. Senare bekräftade president Tokajev uppgifterna.', { language: 'sv' });
+  const forms = mentions.filter((m) => m.entity === 'Tokajev');
+  assert.equal(forms.length, 2, JSON.stringify(mentions));
+  assert.ok(forms.every((m) => m.type === 'PER'), JSON.stringify(mentions));
+});
+
+test('a country that speaks is its government in that sentence only', () => {
+  const text = 'Russia warned on Tuesday against new sanctions. Talks in Russia continue next week.';
+  const mentions = detector.detect(text, { language: 'en' });
+  assert.deepEqual(mentions.map((m) => [m.text, m.type]), [['Russia', 'ORG'], ['Russia', 'LOC']]);
+  assert.ok(mentions.every((m) => m.entity === 'Russia'));
+});

@@ -21,6 +21,8 @@ import { bloomHas } from './bloom.ts';
 
 /** Languages that mark the genitive with a plain -s on names ("Putins"). */
 const S_GENITIVE = new Set(['sv', 'da', 'nb', 'no', 'nn', 'de', 'is', 'fo']);
+/** Languages close enough to Swedish for its dictionary to recognise their ordinary words. */
+const NEIGHBOURS_OF_SWEDISH = new Set(['da', 'nb', 'nn', 'no']);
 /** Languages that capitalise every noun, so a capital mid-sentence is weak evidence. */
 const NOUN_CAPITALISING = new Set(['de', 'lb']);
 const MAX_RUN = 8;
@@ -35,7 +37,14 @@ type Candidate = {
   sentStart: boolean;
 };
 
-type Typed = { type: EntityType; entity: string; score: number; surnameKey: string | null };
+type Typed = {
+  type: EntityType;
+  entity: string;
+  score: number;
+  surnameKey: string | null;
+  /** Typed by its own sentence only ("Russia said" is the government): not spread to other mentions. */
+  local?: boolean;
+};
 
 const EMPTY_WORDS: LangWords = { stopwords: new Set(), capitalisedCommon: new Set() };
 
@@ -90,8 +99,10 @@ class Context {
   readonly words: LangWords;
   readonly lexicon;
   readonly sGenitive: boolean;
-  /** Capitalised forms seen away from a sentence start (with a genitive -s also stripped). */
+  /** Capitalised forms seen away from a sentence start. */
   readonly midCaps = new Set<string>();
+  /** The same without a genitive -s ("Putins" → "Putin"), for recognising a name at a sentence start. */
+  readonly midCapStems = new Set<string>();
   /** Lowercased sentence-initial capitalised words that the text also writes in lower case. */
   readonly lowerSeen = new Set<string>();
 
@@ -106,15 +117,28 @@ class Context {
         if (!t.sentStart) {
           const w = bare(t);
           this.midCaps.add(w);
-          if (this.sGenitive && w.length > 3 && w.endsWith('s')) this.midCaps.add(w.slice(0, -1));
+          if (this.sGenitive && w.length > 3 && w.endsWith('s')) this.midCapStems.add(w.slice(0, -1));
         } else if (t.text.length <= MAX_TOKEN) {
           initial.add(t.lower);
         }
       }
     }
-    // Only the few sentence-initial words need checking against the lowercase ones.
+    // Only the few sentence-initial words need checking against the lowercase ones; their first letters
+    // and lengths filter most tokens out before any set lookup.
     if (initial.size) {
-      for (const t of this.tokens) if (!(t.flags & CAP) && initial.has(t.text)) this.lowerSeen.add(t.text);
+      const firsts = new Set<number>();
+      let minLen = Infinity;
+      let maxLen = 0;
+      for (const w of initial) {
+        firsts.add(w.charCodeAt(0));
+        if (w.length < minLen) minLen = w.length;
+        if (w.length > maxLen) maxLen = w.length;
+      }
+      for (const t of this.tokens) {
+        const n = t.text.length;
+        if (t.flags & CAP || n < minLen || n > maxLen || !firsts.has(t.text.charCodeAt(0))) continue;
+        if (initial.has(t.text)) this.lowerSeen.add(t.text);
+      }
     }
   }
 
@@ -189,7 +213,7 @@ class Context {
     const options = this.res.phrases.get(t.lower);
     if (!options) return -1;
     let best = -1;
-    for (const { rest } of options) {
+    for (const rest of options) {
       let ok = true;
       let k = 0;
       for (; k < rest.length; k++) {
@@ -275,7 +299,11 @@ class Context {
     if (this.words.stopwords.has(lower)) return !this.res.places.has(lower);
     if (this.res.places.has(lower)) return false;
     // A sentence-initial ordinary word followed by a name: "Därför Putin …", "Yesterday Okafor …".
-    return this.isCommonWord(lower) && !this.lexicon!.isProper(t.text) && !this.midCaps.has(t.text);
+    // Danish and Norwegian borrow the Swedish dictionary for this one question.
+    const lex = this.lexicon ?? (NEIGHBOURS_OF_SWEDISH.has(this.lang) ? this.res.lexicons.get('sv') ?? null : null);
+    if (!lex) return false;
+    const common = this.lexicon ? this.isCommonWord(lower) : lex.isCommon(lower);
+    return common && !lex.isProper(t.text) && !this.midCaps.has(t.text);
   }
 
   /** An ordinary word of the text's language (needs its dictionary; false without one). */
@@ -336,6 +364,16 @@ class Context {
     return this.initialWordIsName(t, word, lower, c);
   }
 
+  /** The name is the subject of a verb of saying or deciding, or of a plural verb ("Australia were"). */
+  actsAsBody(c: Candidate): boolean {
+    const next = this.tokens[c.last + 1];
+    if (!next || !next.joined || next.flags & CAP || this.tokens[c.last]!.possessive) return false;
+    // After a preposition it is no subject: "the critics in Helsinki were …".
+    const prev = this.tokens[c.first - 1];
+    if (prev && this.tokens[c.first]!.joined && !(prev.flags & CAP) && (PLACE_PREPOSITIONS.has(prev.lower) || PREPOSITIONS.has(prev.lower))) return false;
+    return BODY_VERBS.has(next.lower) || (this.lang === 'en' && TEAM_VERBS.has(next.lower));
+  }
+
   /** A verb of saying right before or after the name ("says Berg", "Berg said"). */
   speechContext(c: Candidate): boolean {
     const prev = this.tokens[c.first - 1];
@@ -392,7 +430,10 @@ class Context {
   initialWordIsName(t: Token, word: string, lower: string, c: Candidate): boolean {
     if (t.flags & UPPER) return true;
     const stripped = this.sGenitive && lower.length > 3 && lower.endsWith('s') ? word.slice(0, -1) : null;
-    if (this.midCaps.has(word) || (stripped !== null && this.midCaps.has(stripped))) return true;
+    // The word, its genitive, or its stem appears capitalised mid-sentence ("Putin" … "Putins").
+    const recurs = this.midCaps.has(word) || this.midCapStems.has(word) || (stripped !== null && this.midCaps.has(stripped));
+    // (In German every noun is capitalised, so recurring capitals prove nothing there.)
+    if (recurs && !NOUN_CAPITALISING.has(this.lang)) return true;
     if (c.titled) return true;
     const stop = this.words.stopwords.has(lower);
     if (stop) return false;
@@ -457,6 +498,7 @@ class Context {
     // One type per entity: the best-supported one.
     const best = new Map<string, Typed>();
     for (const ty of typed) {
+      if (ty.local) continue;
       const key = ty.entity.toLowerCase();
       const seen = best.get(key);
       if (!seen || ty.score > seen.score) best.set(key, ty);
@@ -465,7 +507,7 @@ class Context {
     for (let k = 0; k < cands.length; k++) {
       const c = cands[k]!;
       const ty = typed[k]!;
-      const type = best.get(ty.entity.toLowerCase())!.type;
+      const type = ty.local ? ty.type : best.get(ty.entity.toLowerCase())!.type;
       // "Portland, Oregon": a town and its state or province are one place.
       const next = cands[k + 1];
       if (type === 'LOC' && next && next.words.length <= 2 && this.text.slice(c.end, next.start) === ', ') {
@@ -490,7 +532,7 @@ class Context {
     if (this.res.places.has(word.toLowerCase()) || this.res.givenNames.has(word.toLowerCase())) return word;
     if (this.res.places.has(lowerStem) || this.midCaps.has(stem) || this.res.givenNames.has(lowerStem)) return stem;
     if (this.lexicon?.isProper(stem)) return stem;
-    if (this.lexicon?.isProper(word) && this.lexicon.isProper(word.slice(0, -1)) === false) return word;
+    if (this.lexicon?.isProper(word)) return word;
     return /[sxz]$/.test(stem) ? word : stem;
   }
 
@@ -517,6 +559,11 @@ class Context {
     const placeContext = PLACE_PREPOSITIONS.has(prevLower) && !tokens[c.last]!.possessive;
     const surnameKey = n >= 2 ? lastLower : null;
 
+    // A country or city that speaks, decides or (in British English) plays as a team is acting as its
+    // government or side: "Russia said", "Beijing insists", "Australia were".
+    if (place && (place.kind === 'country' || place.kind === 'city') && place.type === 'LOC' && this.actsAsBody(c)) {
+      return { ...typed('ORG', 5, placeName(place, this.lang), null), local: true };
+    }
     // Countries, continents, the EU and the UN: the strongest evidence there is.
     if (place && (place.kind === 'country' || place.kind === 'world' || place.kind === 'supra')) {
       return typed(place.type, 4, placeName(place, this.lang), surnameKey);
@@ -559,8 +606,8 @@ class Context {
     }
     if (this.speechContext(c)) return typed('PER', 1.5, canonical, surnameKey);
     if (placeContext && n === 1) return typed('LOC', 1.2, canonical, surnameKey);
-    // A lone word nothing else explains: a person if it is a known family name, else an organisation
-    // (companies, websites and bands are the usual lone names that no list of people holds).
+    // A name nothing else explains: a person if it ends in a known family name, else an organisation
+    // (companies, websites and bands are the usual names that no list of people holds).
     if (!bloomHas(this.res.surnames, lastLower) && !bloomHas(this.res.surnames, lowerWords[n - 1]!) && !SURNAME_ENDING.test(lastLower)) {
       return typed('ORG', 1, canonical, surnameKey);
     }
@@ -595,6 +642,16 @@ function longestSuffix(word: string, endings: string[]): number {
   for (const e of endings) if (e.length > best && word.length > e.length + 2 && word.endsWith(e)) best = e.length;
   return best;
 }
+
+/** Verbs whose subject, when a country or city, is its government: English and Swedish. */
+const BODY_VERBS = new Set(['said', 'says', 'warned', 'warns', 'argued', 'argues', 'announced', 'announces', 'insisted', 'insists',
+  'claimed', 'claims', 'accused', 'accuses', 'denied', 'denies', 'rejected', 'rejects', 'demanded', 'demands', 'threatened',
+  'threatens', 'decided', 'decides', 'believes', 'considers', 'wants', 'vowed', 'vows', 'urged', 'urges', 'condemned', 'condemns',
+  'sade', 'sa', 'säger', 'anser', 'menar', 'varnar', 'varnade', 'kräver', 'krävde', 'hävdar', 'hävdade', 'meddelade', 'meddelar',
+  'uppger', 'uppgav', 'förnekar', 'förnekade', 'fördömer', 'fördömde', 'hotar', 'hotade', 'vill', 'beslutade', 'beslutar']);
+const PREPOSITIONS = new Set(['of', 'for', 'with', 'by', 'on', 'about', 'against', 'av', 'för', 'med', 'hos', 'om', 'på', 'mot', 'åt']);
+/** Plural verbs after a singular place name: a sports side in British English ("England were"). */
+const TEAM_VERBS = new Set(['were', 'are', 'have']);
 
 /** Surnames with an inner capital ("McLean", "DeLuca", "MacArthur", "FitzGerald", "O'Neill"). */
 const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O')\p{Lu}/u;

@@ -6,7 +6,11 @@ import { dirname, join } from 'node:path';
 import data from './data/gazetteer.json' with { type: 'json' };
 import { loadLexicon, type Lexicon } from './lexicon.ts';
 import type { EntityType } from './types.ts';
-import type { Bloom } from './bloom.ts';
+import { bloomHas, type Bloom } from './bloom.ts';
+
+function bloomFrom(data: { hashCount: number; bits: string }): Bloom {
+  return { hashCount: data.hashCount, bits: new Uint8Array(Buffer.from(data.bits, 'base64')) };
+}
 
 export type PlaceKind = 'country' | 'world' | 'supra' | 'region' | 'city';
 
@@ -24,12 +28,84 @@ export type LangWords = {
   capitalisedCommon: Set<string>;
 };
 
+/**
+ * Places by lowercased alias. Countries, regions and world regions sit in a table; the ~24,000 towns
+ * stay in a sorted list that is binary-searched, so start-up does not build a table for them.
+ */
+export class PlaceIndex {
+  readonly table = new Map<string, Place>();
+  private readonly cityKeys: string[];
+  private readonly cityInfo: string[];
+  private readonly cityPlaces = new Map<number, Place>();
+
+  constructor(cityKeys: string, cityInfo: string) {
+    this.cityKeys = cityKeys.split('\n');
+    this.cityInfo = cityInfo.split('\n');
+  }
+
+  /** Index of `key` in the sorted town list, or -1. */
+  private cityIndex(key: string): number {
+    const keys = this.cityKeys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid]!;
+      if (k === key) return mid;
+      if (k < key) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Recent answers about towns (binary search costs more than a lookup in a table). */
+  private readonly recent = new Map<string, number>();
+
+  private townIndex(key: string): number {
+    let i = this.recent.get(key);
+    if (i === undefined) {
+      i = this.cityIndex(key);
+      if (this.recent.size >= 50_000) this.recent.clear();
+      this.recent.set(key, i);
+    }
+    return i;
+  }
+
+  get(key: string): Place | undefined {
+    // Every kind in the table outranks a town of the same name.
+    const known = this.table.get(key);
+    if (known) return known;
+    const i = this.townIndex(key);
+    if (i < 0) return undefined;
+    let place = this.cityPlaces.get(i);
+    if (!place) {
+      const info = this.cityInfo[i]!;
+      const tab = info.indexOf('\t');
+      const name = info.slice(0, tab);
+      place = { type: 'LOC', kind: 'city', names: { en: name }, population: Number(info.slice(tab + 1)) };
+      this.cityPlaces.set(i, place);
+    }
+    return place;
+  }
+
+  has(key: string): boolean {
+    return this.table.has(key) || this.townIndex(key) >= 0;
+  }
+
+  /** Lowercased town names of more than one word. */
+  multiWordCities(): string[] {
+    return this.cityKeys.filter((k) => k.includes(' '));
+  }
+}
+
+/** A set of words that may answer "yes" wrongly now and then (a Bloom filter). */
+export type WordSet = { has(word: string): boolean };
+
 export type Resources = {
-  /** Lowercased alias → place; multi-word aliases are also in `phrases`. */
-  places: Map<string, Place>;
+  places: PlaceIndex;
   /** First word of a multi-word alias (lowercased) → the remaining words of each alias. */
-  phrases: Map<string, { rest: string[]; place: Place }[]>;
-  givenNames: Set<string>;
+  phrases: Map<string, string[][]>;
+  /** Lowercased given names (Bloom filter, 0.1 % wrong "yes"). */
+  givenNames: WordSet;
   /** Lowercased place names that are also people's names ("clinton", "alice"). */
   personLikePlaces: Set<string>;
   /** Family names (lowercased), as a Bloom filter. */
@@ -46,8 +122,9 @@ type GazetteerData = {
   worldRegions: Record<string, Record<string, string[]>>;
   supranational: Record<string, Record<string, string[]>>;
   regions: string;
+  cityKeys: string;
   cities: string;
-  givenNames: string;
+  givenNames: { hashCount: number; bits: string };
   personLikePlaces: string;
   surnames: { hashCount: number; bits: string };
   demonyms: Record<string, string[]>;
@@ -63,24 +140,27 @@ export const LEXICON_LANGS = ['sv', 'en'] as const;
 
 const KIND_RANK: Record<PlaceKind, number> = { country: 5, supra: 4, world: 3, region: 2, city: 1 };
 
+const phraseKeys = new WeakMap<Resources, Set<string>>();
+
+function addPhrase(res: Resources, key: string) {
+  const space = key.indexOf(' ');
+  if (space < 0) return;
+  let seen = phraseKeys.get(res);
+  if (!seen) phraseKeys.set(res, (seen = new Set()));
+  if (seen.has(key)) return;
+  seen.add(key);
+  const first = key.slice(0, space);
+  const rest = key.slice(space + 1).split(' ');
+  const list = res.phrases.get(first);
+  if (list) list.push(rest); else res.phrases.set(first, [rest]);
+}
+
 function addPlace(res: Resources, alias: string, place: Place) {
   const key = alias.toLowerCase();
-  const seen = res.places.get(key);
-  if (seen) {
-    const better = KIND_RANK[place.kind] > KIND_RANK[seen.kind] ||
-      (place.kind === seen.kind && place.population > seen.population);
-    if (!better) return;
-  }
-  res.places.set(key, place);
-  const words = key.split(/\s+/);
-  if (words.length > 1) {
-    const first = words[0]!;
-    const list = res.phrases.get(first) ?? [];
-    const i = list.findIndex((p) => p.rest.join(' ') === words.slice(1).join(' '));
-    if (i >= 0) list[i] = { rest: words.slice(1), place };
-    else list.push({ rest: words.slice(1), place });
-    res.phrases.set(first, list);
-  }
+  const seen = res.places.table.get(key);
+  if (seen && !(KIND_RANK[place.kind] > KIND_RANK[seen.kind] || (place.kind === seen.kind && place.population > seen.population))) return;
+  res.places.table.set(key, place);
+  addPhrase(res, key);
 }
 
 function addNamed(res: Resources, table: Record<string, Record<string, string[]>>, kind: PlaceKind, type: EntityType, population: number) {
@@ -90,8 +170,9 @@ function addNamed(res: Resources, table: Record<string, Record<string, string[]>
     const place: Place = { type, kind, names, population };
     for (const list of Object.values(byLang)) {
       for (const alias of list) {
-        // Catalogue forms and lowercase forms ("euroområdet") are not how names appear in text.
-        if (!/^\p{Lu}/u.test(alias)) continue;
+        // Lowercase forms ("euroområdet") are not how names appear in text.
+        const c = alias.charCodeAt(0);
+        if (alias[0] === alias[0]!.toLowerCase() && !(c >= 65 && c <= 90)) continue;
         addPlace(res, alias, place);
       }
     }
@@ -113,17 +194,14 @@ function findDictionaryDir(lang: string, root?: string): string | null {
 }
 
 export function loadResources(options: { dictionaryRoot?: string } = {}): Resources {
+  const surnames = bloomFrom(gazetteer.surnames);
+  const given = bloomFrom(gazetteer.givenNames);
   const res: Resources = {
-    places: new Map(), phrases: new Map(), givenNames: new Set(), personLikePlaces: new Set(),
-    surnames: { bits: new Uint8Array(Buffer.from(gazetteer.surnames.bits, 'base64')), hashCount: gazetteer.surnames.hashCount },
+    places: new PlaceIndex(gazetteer.cityKeys, gazetteer.cities), phrases: new Map(),
+    givenNames: { has: (w) => bloomHas(given, w) }, personLikePlaces: new Set(), surnames,
     langs: new Map(), lexicons: new Map(), memo: new Map(),
   };
-
-  for (const line of gazetteer.cities.split('\n')) {
-    const tab = line.indexOf('\t');
-    const name = line.slice(0, tab);
-    addPlace(res, name, { type: 'LOC', kind: 'city', names: { en: name }, population: Number(line.slice(tab + 1)) });
-  }
+  for (const key of res.places.multiWordCities()) addPhrase(res, key);
   for (const name of gazetteer.regions.split('\n')) {
     addPlace(res, name, { type: 'LOC', kind: 'region', names: { en: name }, population: 0 });
   }
@@ -131,7 +209,6 @@ export function loadResources(options: { dictionaryRoot?: string } = {}): Resour
   addNamed(res, gazetteer.supranational, 'supra', 'ORG', 0);
   addNamed(res, gazetteer.countries, 'country', 'LOC', 0);
 
-  res.givenNames = new Set(gazetteer.givenNames.split('\n'));
   res.personLikePlaces = new Set(gazetteer.personLikePlaces.split('\n'));
 
   for (const lang of gazetteer.langs) {

