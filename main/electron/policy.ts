@@ -25,6 +25,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 export { apiChannel, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL } from './channels.ts';
+export { contentTypeFor } from '../http/content-types.ts';
 
 function parseUrl(raw: unknown): URL | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > 8192) return null;
@@ -68,30 +69,6 @@ export function safeExternalUrl(raw: unknown): string | null {
   return url.href;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export type AssetResolution = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404 };
 

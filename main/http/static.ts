@@ -2,30 +2,10 @@
 // folder, also after following symbolic links.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendText } from './respond.ts';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
+import { contentTypeFor } from './content-types.ts';
 
 export const notBuiltPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Framelens: interface not built</title></head>
@@ -76,7 +56,7 @@ export async function handleStatic(req: IncomingMessage, res: ServerResponse, ro
   }
 
   res.statusCode = 200;
-  res.setHeader('Content-Type', contentTypes[extname(real).toLowerCase()] ?? 'application/octet-stream');
+  res.setHeader('Content-Type', contentTypeFor(real));
   res.setHeader('Content-Length', size);
   // A rebuilt renderer must show up on reload; the files come from this machine, so revalidating is cheap.
   res.setHeader('Cache-Control', 'no-cache');

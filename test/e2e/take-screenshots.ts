@@ -37,6 +37,8 @@ async function main() {
     await shot(page, 'empty-project');
 
     await createSampleProject(host);
+    // The reader underlines the names detection finds; wait for it so the screenshots show them.
+    for (let i = 0; i < 300 && (await host.call('entities.progress', {})).running; i++) await page.waitForTimeout(100);
     await page.reload();
     await page.getByTestId('article-item').first().waitFor();
     await shot(page, 'choose-article');
@@ -44,6 +46,7 @@ async function main() {
     await page.getByTestId('article-item').filter({ hasText: title }).click();
     await page.getByTestId('reader-text').waitFor();
     await page.locator('[data-annotation-ids]').first().waitFor();
+    await page.locator('[data-mention-ids]').first().waitFor();
     await shot(page, 'annotation-view', readmeDir);
 
     await page.getByTestId('article-search').fill('overraskade');

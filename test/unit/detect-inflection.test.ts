@@ -105,3 +105,9 @@ test('a country that speaks is its government in that sentence only', () => {
   assert.deepEqual(mentions.map((m) => [m.text, m.type]), [['Russia', 'ORG'], ['Russia', 'LOC']]);
   assert.ok(mentions.every((m) => m.entity === 'Russia'));
 });
+
+test('a Latinised surname in -ius keeps its s: it is the nominative, not a genitive', () => {
+  const mentions = detector.detect('Forskaren Sofia Brandelius presenterade rapporten i Lund. Brandelius menade att resultaten var tydliga.', { language: 'sv' });
+  assert.ok(mentions.some((m) => m.text === 'Sofia Brandelius' && m.entity === 'Sofia Brandelius'), JSON.stringify(mentions));
+  assert.ok(!mentions.some((m) => m.entity.endsWith('Brandeliu')));
+});

@@ -1,32 +1,46 @@
-// Annotations indexed by render block, so the reader finds a block's highlights without touching the DOM.
-// Updates copy only the arrays of the blocks an annotation touches; every other block keeps the very same
-// array, which is what lets its rendered segments stay memoised.
+// Spans (annotations, entity mentions) indexed by render block, so the reader finds a block's highlights
+// and underlines without touching the DOM. Updates copy only the arrays of the blocks a span touches;
+// every other block keeps the very same array, which is what lets its rendered segments stay memoised.
 import { blocksTouched, type Block } from './blocks.ts';
 
-/** The fields a highlight is drawn from. */
-export type Span = { id: number; tagId: number; start: number; end: number };
+/** What every indexed span has: an id and its offsets. */
+export type Ranged = { id: number; start: number; end: number };
 
-export type BlockIndex<T extends Span> = readonly (readonly T[])[];
+/** The fields a highlight is drawn from. */
+export type Span = Ranged & { tagId: number };
+
+export type BlockIndex<T extends Ranged> = readonly (readonly T[])[];
+
+/** Whether two spans with the same id are drawn the same (then a block keeps its segments). */
+export type SameLook<T extends Ranged> = (a: T, b: T) => boolean;
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
-function sameSpans<T extends Span>(a: readonly T[], b: readonly T[]): boolean {
+const sameTag = (a: Ranged, b: Ranged) => (a as Partial<Span>).tagId === (b as Partial<Span>).tagId;
+
+function sameSpans<T extends Ranged>(a: readonly T[], b: readonly T[], look: SameLook<T>): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x.id !== y.id || x.tagId !== y.tagId || x.start !== y.start || x.end !== y.end) return false;
+    if (x.id !== y.id || x.start !== y.start || x.end !== y.end || !look(x, y)) return false;
   }
   return true;
 }
 
-const byStart = (a: Span, b: Span) => a.start - b.start || b.end - a.end || a.id - b.id;
+const byStart = (a: Ranged, b: Ranged) => a.start - b.start || b.end - a.end || a.id - b.id;
 
 /**
  * Builds the per-block index. When `previous` was built for the same blocks, a block whose spans did not
- * change keeps its previous array (a reload of the same annotations re-renders nothing).
+ * change keeps its previous array (a reload of the same annotations re-renders nothing). `look` tells
+ * whether a span is still drawn the same; by default, annotations compare by tag.
  */
-export function buildIndex<T extends Span>(blocks: readonly Block[], spans: readonly T[], previous?: BlockIndex<T>): BlockIndex<T> {
+export function buildIndex<T extends Ranged>(
+  blocks: readonly Block[],
+  spans: readonly T[],
+  previous?: BlockIndex<T>,
+  look: SameLook<T> = sameTag,
+): BlockIndex<T> {
   const lists: T[][] = new Array(blocks.length);
   const sorted = [...spans].sort(byStart);
   for (const span of sorted) {
@@ -38,13 +52,13 @@ export function buildIndex<T extends Span>(blocks: readonly Block[], spans: read
   for (let b = 0; b < blocks.length; b++) {
     const list = lists[b] ?? (EMPTY as readonly T[]);
     const prev = previous && previous.length === blocks.length ? previous[b] : undefined;
-    out[b] = prev && sameSpans(prev, list) ? prev : list;
+    out[b] = prev && sameSpans(prev, list, look) ? prev : list;
   }
   return out;
 }
 
 /** Returns a new index with `span` added (or replacing the span with the same id). */
-export function upsertSpan<T extends Span>(blocks: readonly Block[], index: BlockIndex<T>, span: T): BlockIndex<T> {
+export function upsertSpan<T extends Ranged>(blocks: readonly Block[], index: BlockIndex<T>, span: T): BlockIndex<T> {
   const out = removeSpan(index, span.id);
   const touched = blocksTouched(blocks, span.start, span.end);
   if (!touched) return out;
@@ -58,7 +72,7 @@ export function upsertSpan<T extends Span>(blocks: readonly Block[], index: Bloc
 }
 
 /** Returns a new index without the span `id`; the same index when no block held it. */
-export function removeSpan<T extends Span>(index: BlockIndex<T>, id: number): BlockIndex<T> {
+export function removeSpan<T extends Ranged>(index: BlockIndex<T>, id: number): BlockIndex<T> {
   let next: (readonly T[])[] | null = null;
   for (let b = 0; b < index.length; b++) {
     const list = index[b]!;

@@ -2,8 +2,13 @@
 // visible: each segment knows every annotation covering it ("layers"). The innermost (shortest) layer
 // tints the background; every layer adds an underline stripe, the longest at the bottom so that an
 // enclosing annotation's stripe runs unbroken beneath the passages nested inside it.
-import type { Span } from './annotationIndex.ts';
+// Entity mentions are one more layer: they cut segments too, and a segment inside a mention carries the
+// mention's id and a class naming its type (drawn as a dotted line below the stripes, see ReaderBlock).
+import type { Ranged, Span } from './annotationIndex.ts';
 import { stroke, tint } from './colors.ts';
+
+/** The fields an entity underline is drawn from. */
+export type MentionSpan = Ranged & { type: string };
 
 export type TagLook = { color: string; label: string };
 export type LookupTag = (tagId: number) => TagLook;
@@ -18,7 +23,12 @@ export type Segment = {
   key: string;
   /** CSS declarations painting the layers ('' when none). */
   style: string;
-  /** Class names: 'hl', plus 'hl-start' / 'hl-end' where the innermost annotation begins / ends. */
+  /** Space-separated ids of the entity mentions covering the segment, innermost first ('' when none). */
+  mentions: string;
+  /**
+   * Class names: 'hl', plus 'hl-start' / 'hl-end' where the innermost annotation begins / ends; 'ment' and
+   * 'ment-<TYPE>' (the innermost mention's type) where a mention covers the segment.
+   */
   className: string;
 };
 
@@ -26,7 +36,7 @@ export type Segment = {
 export const MAX_STRIPES = 4;
 const STRIPE_PX = 2;
 
-const innermostFirst = (a: Span, b: Span) => a.end - a.start - (b.end - b.start) || b.start - a.start || a.id - b.id;
+const innermostFirst = (a: Ranged, b: Ranged) => a.end - a.start - (b.end - b.start) || b.start - a.start || a.id - b.id;
 
 /** CSS for layers given by their colours, innermost first. */
 export function layerStyle(colors: readonly string[]): string {
@@ -51,40 +61,72 @@ function styleFor(key: string, colors: string[]): string {
   return style;
 }
 
+const NO_MENTIONS: readonly MentionSpan[] = Object.freeze([]);
+
+function plain(text: string, start: number, end: number): Segment {
+  return { start, end, text: text.slice(start, end), ids: '', key: '', style: '', mentions: '', className: '' };
+}
+
 /**
- * Segments of the block [blockStart, blockEnd) of `text`, given the spans that touch the block (any order).
- * Segments are contiguous and cover the whole block.
+ * Segments of the block [blockStart, blockEnd) of `text`, given the annotations and the entity mentions
+ * that touch the block (any order). Segments are contiguous and cover the whole block.
  */
-export function buildSegments(text: string, blockStart: number, blockEnd: number, spans: readonly Span[], lookup: LookupTag): Segment[] {
-  if (spans.length === 0) {
-    return [{ start: blockStart, end: blockEnd, text: text.slice(blockStart, blockEnd), ids: '', key: '', style: '', className: '' }];
-  }
+export function buildSegments(
+  text: string,
+  blockStart: number,
+  blockEnd: number,
+  spans: readonly Span[],
+  lookup: LookupTag,
+  mentions: readonly MentionSpan[] = NO_MENTIONS,
+): Segment[] {
+  if (spans.length === 0 && mentions.length === 0) return [plain(text, blockStart, blockEnd)];
   const cuts = new Set<number>([blockStart, blockEnd]);
   for (const s of spans) {
     if (s.start > blockStart && s.start < blockEnd) cuts.add(s.start);
     if (s.end > blockStart && s.end < blockEnd) cuts.add(s.end);
   }
+  for (const m of mentions) {
+    if (m.start > blockStart && m.start < blockEnd) cuts.add(m.start);
+    if (m.end > blockStart && m.end < blockEnd) cuts.add(m.end);
+  }
   const points = [...cuts].sort((a, b) => a - b);
   const out: Segment[] = [];
+  const layers: Span[] = [];
+  const covering: MentionSpan[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const start = points[i]!;
     const end = points[i + 1]!;
-    const segText = text.slice(start, end);
-    const layers: Span[] = [];
+    layers.length = 0;
+    covering.length = 0;
     for (const s of spans) if (s.start < end && s.end > start) layers.push(s);
-    if (layers.length === 0) {
-      out.push({ start, end, text: segText, ids: '', key: '', style: '', className: '' });
+    for (const m of mentions) if (m.start < end && m.end > start) covering.push(m);
+    if (layers.length === 0 && covering.length === 0) {
+      out.push(plain(text, start, end));
       continue;
     }
-    if (layers.length > 1) layers.sort(innermostFirst);
-    const inner = layers[0]!;
-    let className = 'hl';
-    if (inner.start === start) className += ' hl-start';
-    if (inner.end === end) className += ' hl-end';
-    if (layers.length > MAX_STRIPES) className += ' hl-many';
-    const colors = layers.map((l) => lookup(l.tagId).color);
-    const key = colors.join('|');
-    out.push({ start, end, text: segText, ids: layers.map((l) => l.id).join(' '), key, style: styleFor(key, colors), className });
+    let className = '';
+    let ids = '';
+    let key = '';
+    let style = '';
+    if (layers.length > 0) {
+      if (layers.length > 1) layers.sort(innermostFirst);
+      const inner = layers[0]!;
+      className = 'hl';
+      if (inner.start === start) className += ' hl-start';
+      if (inner.end === end) className += ' hl-end';
+      if (layers.length > MAX_STRIPES) className += ' hl-many';
+      const colors = layers.map((l) => lookup(l.tagId).color);
+      key = colors.join('|');
+      ids = layers.map((l) => l.id).join(' ');
+      style = styleFor(key, colors);
+    }
+    let mentionIds = '';
+    if (covering.length > 0) {
+      if (covering.length > 1) covering.sort(innermostFirst);
+      className += `${className ? ' ' : ''}ment ment-${covering[0]!.type}`;
+      mentionIds = covering.map((m) => m.id).join(' ');
+    }
+    out.push({ start, end, text: text.slice(start, end), ids, key, style, mentions: mentionIds, className });
   }
   return out;
 }

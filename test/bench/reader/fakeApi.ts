@@ -1,13 +1,14 @@
-// An in-memory stand-in for Framelens's API, enough for the reader: articles, tags and annotations.
+// An in-memory stand-in for Framelens's API, enough for the reader: articles, tags, annotations and
+// entity mentions (the names in the synthetic text, found by a plain search as detection would).
 // Used by the standalone reader harness (benchmark fallback and screenshots) when the web host is not used.
-import type { Annotation, Api, Article, Tag } from '../../../main/api/contract.ts';
+import type { Annotation, Api, Article, Entity, EntityType, Mention, Tag } from '../../../main/api/contract.ts';
 import { syntheticArticle, syntheticSpans, syntheticTags } from './synthetic.ts';
 
 export type FakeData = { article: Article; tags: Tag[]; annotations: Annotation[] };
 
 const now = () => new Date().toISOString();
 
-export function createFakeApi(options: { chars?: number; annotations?: number; text?: string; title?: string } = {}): { api: Api; data: () => FakeData } {
+export function createFakeApi(options: { chars?: number; annotations?: number; text?: string; title?: string; mentions?: boolean } = {}): { api: Api; data: () => FakeData } {
   const text = options.text ?? syntheticArticle(options.chars ?? 300_000);
   const created = '2025-03-12T09:41:00.000Z';
   const article: Article = {
@@ -54,6 +55,45 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
   const fail = (message: string): never => {
     throw new Error(message);
   };
+
+  // Names the synthetic text uses, as written and as the entity they belong to.
+  const entities: Entity[] = [];
+  const entityFor = (name: string, type: EntityType): Entity => {
+    let e = entities.find((x) => x.name.toLowerCase() === name.toLowerCase() || x.aliases.some((a) => a.toLowerCase() === name.toLowerCase()));
+    if (!e) {
+      e = { id: entities.length + 1, name, type, aliases: [name], mentionCount: 0, articleCount: 1 };
+      entities.push(e);
+    }
+    return e;
+  };
+  const written: [string, string, EntityType][] = [
+    ['Putins', 'Putin', 'PER'],
+    ['Tokajev', 'Tokajev', 'PER'],
+    ['Kazakstans', 'Kazakstan', 'LOC'],
+    ['Astana', 'Astana', 'LOC'],
+    ['Moskva', 'Moskva', 'LOC'],
+    ['CSTO:s', 'CSTO', 'ORG'],
+  ];
+  let mentions: Mention[] = [];
+  let nextMention = 1;
+  const mentionOf = (e: Entity, start: number, end: number, origin: Mention['origin']): Mention => ({
+    id: nextMention++,
+    articleId: 1,
+    entityId: e.id,
+    entity: e.name,
+    type: e.type,
+    start,
+    end,
+    text: text.slice(start, end),
+    origin,
+  });
+  for (const [surface, name, type] of options.mentions === false ? [] : written) {
+    const e = entityFor(name, type);
+    const word = new RegExp(`(?<![\\p{L}:])${surface}(?![\\p{L}])`, 'gu');
+    for (const m of text.matchAll(word)) mentions.push(mentionOf(e, m.index, m.index + surface.length, 'detected'));
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const counted = (e: Entity): Entity => ({ ...e, mentionCount: mentions.filter((m) => m.entityId === e.id).length });
   const impl: Partial<Api> = {
     'articles.get': async () => ({ ...article, annotationCount: annotations.length }),
     'tags.list': async () => ({ tags: tags.map((t) => ({ ...t, annotationCount: annotations.filter((a) => a.tagId === t.id).length })) }),
@@ -96,6 +136,25 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
       const a = { ...annotation } as Annotation;
       annotations = [...annotations, a];
       return a;
+    },
+    'entities.progress': async () => ({ running: false, done: 0, total: 0, detected: 1, articles: 1, error: null }),
+    'entities.list': async ({ search }) => {
+      const q = (search ?? '').trim().toLowerCase();
+      const found = entities.filter((e) => !q || e.aliases.some((a) => a.toLowerCase().includes(q))).map(counted);
+      return { entities: found.filter((e) => e.mentionCount > 0).sort((a, b) => b.mentionCount - a.mentionCount) };
+    },
+    'mentions.list': async () => ({ mentions: mentions.map((m) => ({ ...m })) }),
+    'mentions.add': async ({ start, end, entityId, name, type }) => {
+      if (end <= start || end > text.length) fail('a mention must end after it starts (end > start)');
+      const e = entityId !== undefined ? (entities.find((x) => x.id === entityId) ?? fail('That entity no longer exists.')) : entityFor(name!, type ?? 'MISC');
+      const m = mentionOf(e, start, end, 'manual');
+      mentions = [...mentions.filter((x) => x.start !== start || x.end !== end), m];
+      return m;
+    },
+    'mentions.remove': async ({ id }) => {
+      const removed = mentions.find((m) => m.id === id) ?? fail('That mention no longer exists.');
+      mentions = mentions.filter((m) => m.id !== id);
+      return { removed };
     },
   };
   const api = new Proxy(impl, {

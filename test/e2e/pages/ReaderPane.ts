@@ -1,5 +1,6 @@
 // The reader, through the test hooks it promises: reader-text, highlights with data-annotation-ids,
-// tag-picker-input, annotation-note / annotation-save, annotation-panel.
+// entity underlines with data-mention-ids, tag-picker-input, annotation-note / annotation-save,
+// annotation-panel, the entity form and the hover card.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 type Point = { x: number; y: number };
@@ -12,6 +13,14 @@ export class ReaderPane {
   readonly note: Locator;
   readonly noteSave: Locator;
   readonly panel: Locator;
+  readonly mentions: Locator;
+  readonly hoverCard: Locator;
+  readonly popover: Locator;
+  readonly entityForm: Locator;
+  readonly entityName: Locator;
+  readonly entityMatches: Locator;
+  readonly toggleEntities: Locator;
+  readonly toasts: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -21,6 +30,56 @@ export class ReaderPane {
     this.note = page.getByTestId('annotation-note');
     this.noteSave = page.getByTestId('annotation-save');
     this.panel = page.getByTestId('annotation-panel');
+    this.mentions = this.text.locator('[data-mention-ids]');
+    this.hoverCard = page.getByTestId('reader-hovercard');
+    this.popover = page.getByTestId('annotation-popover');
+    this.entityForm = page.getByTestId('entity-form');
+    this.entityName = this.entityForm.getByTestId('entity-form-name');
+    this.entityMatches = this.entityForm.getByTestId('entity-form-match');
+    this.toggleEntities = this.panel.getByTestId('toggle-entities');
+    this.toasts = page.getByTestId('reader-toast');
+  }
+
+  /** The underlined mention whose text is exactly `text` (a mention may be cut where a highlight begins). */
+  mention(text: string): Locator {
+    return this.mentions.filter({ hasText: new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  }
+
+  /** Opens the entity form from the tag picker that the current selection opened. */
+  async markSelectionAsEntity(): Promise<void> {
+    await expect(this.pickerInput).toBeVisible();
+    await this.page.getByTestId('mark-entity').click();
+    await expect(this.entityForm).toBeVisible();
+  }
+
+  async chooseEntityType(type: 'PER' | 'LOC' | 'ORG' | 'MISC'): Promise<void> {
+    // The radio itself is hidden behind its label, as a segmented control.
+    await this.entityForm.getByTestId(`entity-form-type-${type}`).locator('..').click();
+  }
+
+  async addMention(): Promise<void> {
+    await this.entityForm.getByTestId('entity-form-add').click();
+    await expect(this.entityForm).toBeHidden();
+  }
+
+  /** Whether the passage is on screen inside the reader's scrolling text. */
+  async passageInView(passage: string): Promise<boolean> {
+    return this.text.evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const rect = range.getBoundingClientRect();
+        let scroller: HTMLElement | null = root.parentElement;
+        while (scroller && !/(auto|scroll)/.test(getComputedStyle(scroller).overflowY)) scroller = scroller.parentElement;
+        const box = (scroller ?? document.documentElement).getBoundingClientRect();
+        return rect.height > 0 && rect.top >= box.top && rect.bottom <= box.bottom;
+      }
+      return false;
+    }, passage);
   }
 
   /**

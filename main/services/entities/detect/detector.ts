@@ -533,7 +533,8 @@ class Context {
     if (this.res.places.has(lowerStem) || this.midCaps.has(stem) || this.res.givenNames.has(lowerStem)) return stem;
     if (this.lexicon?.isProper(stem)) return stem;
     if (this.lexicon?.isProper(word)) return word;
-    return /[sxz]$/.test(stem) ? word : stem;
+    // Names in -ius and -eus (Latinised surnames) end in s in the nominative; their genitive adds none.
+    return /(?:[sxz]|iu|eu)$/.test(stem) ? word : stem;
   }
 
   classify(c: Candidate): Typed {
