@@ -31,12 +31,16 @@ export function runStorageBench(log: (line: string) => void = console.log) {
     const bareRate = ARTICLES / ((performance.now() - t) / 1000);
     bare.close();
 
+    // The service imports the batch in one transaction and queues every new article for entity detection,
+    // which runs afterwards in the worker thread: the import does not wait for it.
     const project = openProject(join(dir, 'service.framelens'));
     t = performance.now();
     const results = project.services.articles.importMany(texts.map((text, i) => ({ text, name: `a${i}.txt`, meta: { source: 'Bench', publishedAt: '2024-01-01', language: 'sv' } })));
+    project.detection.enqueue(results.map((r) => r.id!));
     const serviceRate = ARTICLES / ((performance.now() - t) / 1000);
+    void project.detection.close();
     if (results.some((r) => r.status !== 'imported')) throw new Error('benchmark import refused an article');
-    log(`import: service ${fmt(serviceRate)} articles/s (target ≥ 2,000) | bare better-sqlite3 loop ${fmt(bareRate)} articles/s | ratio ${fmt((serviceRate / bareRate) * 100)}% (target ≥ 50%)`);
+    log(`import: service, detection queued ${fmt(serviceRate)} articles/s (target ≥ 2,000) | bare better-sqlite3 loop ${fmt(bareRate)} articles/s | ratio ${fmt((serviceRate / bareRate) * 100)}% (target ≥ 50%)`);
 
     // As the app imports: one API call per article, each its own transaction, entity detection queued to
     // the worker thread (which runs meanwhile on the other core and is stopped at the end).

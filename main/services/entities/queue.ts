@@ -26,6 +26,7 @@ type Deps = { articles: ArticleService; entities: EntityStore; counts: () => { d
 
 export function createDetectionQueue(deps: Deps, spawn: SpawnWorker = spawnSourceWorker): DetectionQueue {
   const pending: number[] = [];
+  const queued = new Set<number>(); // the ids in pending, for a quick duplicate check on large imports
   let worker: Worker | null = null;
   let busy: number | null = null;
   let done = 0;
@@ -76,6 +77,7 @@ export function createDetectionQueue(deps: Deps, spawn: SpawnWorker = spawnSourc
     if (closed) return;
     while (busy === null && pending.length > 0) {
       const articleId = pending.shift()!;
+      queued.delete(articleId);
       let text: string;
       let language: string | null;
       try {
@@ -94,8 +96,11 @@ export function createDetectionQueue(deps: Deps, spawn: SpawnWorker = spawnSourc
 
   return {
     enqueue(articleIds) {
-      const fresh = articleIds.filter((id) => id !== busy && !pending.includes(id));
-      pending.push(...fresh);
+      const fresh = articleIds.filter((id) => id !== busy && !queued.has(id));
+      for (const id of fresh) {
+        pending.push(id);
+        queued.add(id);
+      }
       total += fresh.length;
       if (fresh.length) lastError = null;
       next();
@@ -110,6 +115,7 @@ export function createDetectionQueue(deps: Deps, spawn: SpawnWorker = spawnSourc
     async close() {
       closed = true;
       pending.length = 0;
+      queued.clear();
       for (const w of waiters) w();
       waiters = [];
       if (worker) await worker.terminate();
