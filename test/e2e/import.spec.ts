@@ -31,3 +31,17 @@ test('pasting a text that is already in the project says so', async ({ app }) =>
   await dialog.close();
   await expect(app.articleItems).toHaveCount(1);
 });
+
+test('details given for a batch of files go on every article; a bad one stops the run and keeps the files queued', async ({ app }) => {
+  const dialog = await app.openImport();
+  await dialog.chooseFiles([{ name: 'toppmotet.txt', content: summitText }], { source: 'Dagens Eko', language: 'svenska' });
+  await dialog.root.getByTestId('import-files-button').click();
+  await expect(dialog.root.getByText(/Check the details for these files: language/)).toBeVisible();
+  await expect(dialog.fileResult('toppmotet.txt')).toHaveAttribute('data-status', 'waiting');
+
+  await dialog.root.getByTestId('import-files-language').fill('sv');
+  await dialog.root.getByTestId('import-files-button').click();
+  await expect(dialog.fileResult('toppmotet.txt')).toHaveAttribute('data-status', 'imported');
+  await dialog.close();
+  await expect(app.articleItem(summitTitle)).toContainText('Dagens Eko');
+});

@@ -51,14 +51,24 @@ export class ImportDialog {
     await this.submitPasteForm();
   }
 
-  /** Chooses files through the file picker, as an analyst would, then starts the import. */
-  async importFiles(files: { name: string; content: string }[]): Promise<void> {
+  /** Chooses files through the file picker, as an analyst would, and fills the batch's details. */
+  async chooseFiles(files: { name: string; content: string }[], details?: { source?: string; language?: string }): Promise<void> {
     await this.root.getByRole('tab', { name: 'Text files' }).click();
+    if (details) {
+      await this.root.getByText('Details for these files').click();
+      if (details.source !== undefined) await this.root.getByTestId('import-files-source').fill(details.source);
+      if (details.language !== undefined) await this.root.getByTestId('import-files-language').fill(details.language);
+    }
     const chooser = this.page.waitForEvent('filechooser');
     await this.root.getByTestId('import-file-input').click();
     await (await chooser).setFiles(
       files.map((f) => ({ name: f.name, mimeType: f.name.endsWith('.md') ? 'text/markdown' : 'text/plain', buffer: Buffer.from(f.content, 'utf8') })),
     );
+  }
+
+  /** Chooses the files, starts the import and waits for its summary. */
+  async importFiles(files: { name: string; content: string }[], details?: { source?: string; language?: string }): Promise<void> {
+    await this.chooseFiles(files, details);
     await this.root.getByTestId('import-files-button').click();
     await expect(this.fileSummary).toBeVisible();
   }
