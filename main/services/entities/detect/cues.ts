@@ -85,7 +85,7 @@ export const LOC_HEADS = set(`
   street avenue road square park bridge river lake sea ocean gulf bay strait island islands isle peninsula
   mountain mountains mount mt hill hills valley desert forest coast beach county province region city town
   village district harbour harbor canal falls heights plains basin kingdom empire territory territories
-  strip airport state states republic
+  strip airport station state states republic
   straße platz fluss see insel berg stadt rue place fleuve île mer calle plaza río isla
 `);
 

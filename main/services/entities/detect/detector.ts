@@ -220,6 +220,8 @@ class Context {
         const tk = this.tokens[i + 1 + k];
         if (!tk || !tk.joined) { ok = false; break; }
         let w = tk.lower;
+        // English capitalises every word of a name: "Main Street", but "Main street shops" is no name.
+        if (this.lang === 'en' && !(tk.flags & CAP) && !NAME_CONNECTORS.has(w) && !NAME_PARTICLES.has(w)) { ok = false; break; }
         if (k === rest.length - 1) {
           if (tk.colonSuffix) w = w.slice(0, w.length - tk.colonSuffix);
           if (w !== rest[k] && this.sGenitive && w.endsWith('s')) w = w.slice(0, -1);
@@ -372,6 +374,24 @@ class Context {
     const prev = this.tokens[c.first - 1];
     if (prev && this.tokens[c.first]!.joined && !(prev.flags & CAP) && (PLACE_PREPOSITIONS.has(prev.lower) || PREPOSITIONS.has(prev.lower))) return false;
     return BODY_VERBS.has(next.lower) || (this.lang === 'en' && TEAM_VERBS.has(next.lower));
+  }
+
+  /** "the town of X", "the village of X", "staden X": a noun of places right before the name. */
+  placeNounBefore(c: Candidate): boolean {
+    const prev = this.tokens[c.first - 1];
+    if (!prev || prev.flags & CAP || !this.tokens[c.first]!.joined) return false;
+    if (PLACE_NOUNS.has(prev.lower)) return true;
+    const prev2 = this.tokens[c.first - 2];
+    return (prev.lower === 'of' || prev.lower === 'av') && !!prev2 && prev.joined && !(prev2.flags & CAP) && PLACE_NOUNS.has(prev2.lower);
+  }
+
+  /** A reflexive or a relative pronoun that only people take, right after the name (English). */
+  personCue(c: Candidate): boolean {
+    if (this.lang !== 'en') return false;
+    const next = this.tokens[c.last + 1];
+    if (!next || next.flags & CAP || this.tokens[c.last]!.possessive) return false;
+    if (next.joined) return next.lower === 'himself' || next.lower === 'herself';
+    return (next.lower === 'who' || next.lower === 'whom') && /^\s*,\s*$/.test(this.text.slice(c.end, next.start));
   }
 
   /** A verb of saying right before or after the name ("says Berg", "Berg said"). */
@@ -569,10 +589,25 @@ class Context {
     if (place && (place.kind === 'country' || place.kind === 'world' || place.kind === 'supra')) {
       return typed(place.type, 4, placeName(place, this.lang), surnameKey);
     }
+    // Well-known organisations and landmarks (rivers, seas, districts, buildings), as the text spells them.
+    if (place && (place.kind === 'org' || place.kind === 'landmark')) return typed(place.type, 3.5, canonical, surnameKey);
     if (c.titled && !orgHead) return typed('PER', 3, canonical, surnameKey);
-    if (orgHead) return typed('ORG', 3, canonical, surnameKey);
+    // A known organisation followed by more name: "Sony Australia", "Google Assistant".
+    const orgFirst = n >= 2 && !locHead && this.res.places.table.get(lowerWords[0]!)?.kind === 'org';
+    if (orgHead || orgFirst) return typed('ORG', 3, canonical, surnameKey);
+    // People known by one name ("Banksy"), unless a sizeable town of that name is meant.
+    if (n === 1 && this.res.knownPeople.has(lowerCanon) && !placeContext && (!place || place.population < 100_000)) {
+      return typed('PER', 3, canonical, surnameKey);
+    }
     if (n >= 2 && !place && !locHead && PLACE_FIRST_WORDS.has(lowerWords[0]!)) return typed('LOC', 2.2, canonical, surnameKey);
     if (n >= 2 && firstGiven && !locHead && !place) return typed('PER', 3, canonical, surnameKey);
+    // "the town of Hillsborough", "staden Kiruna": the noun before says what the name is.
+    if (this.placeNounBefore(c)) return typed('LOC', 2.8, place ? placeName(place, this.lang) || canonical : canonical, surnameKey);
+    // "Gomery, who led …", "Wintour herself": only a person is referred to so.
+    // (One word, not an ordinary one: groups take "who" too, "the Liberal Democrats, who".)
+    if (n === 1 && !this.isCommonWord(lowerCanon) && this.personCue(c) && (!place || place.kind === 'city' || place.kind === 'landmark')) {
+      return typed('PER', 2.8, canonical, surnameKey);
+    }
     if (place) {
       // A town that is also a person's name ("Victoria", "Florence") is a person unless the context says place.
       const big = place.population >= 200_000 || (place.kind === 'region' && !firstGiven);
@@ -625,7 +660,12 @@ class Context {
 
   orgHead(lowerWords: string[]): boolean {
     const n = lowerWords.length;
-    for (let k = n > 1 ? 1 : 0; k < n; k++) if (ORG_HEADS.has(lowerWords[k]!) || SV_LOWER_HEADS_ORG.has(lowerWords[k]!)) return true;
+    for (let k = n > 1 ? 1 : 0; k < n; k++) {
+      const w = lowerWords[k]!;
+      if (ORG_HEADS.has(w) || SV_LOWER_HEADS_ORG.has(w)) return true;
+      // English plurals of head words: "the Washington and Lincoln Administrations".
+      if (this.lang === 'en' && k === n - 1 && n > 1 && w.length > 5 && w.endsWith('s') && ORG_HEADS.has(w.slice(0, -1))) return true;
+    }
     if (n > 1 && ORG_HEADS.has(lowerWords[0]!) && lowerWords.length > 2) return true;
     const last = lowerWords[n - 1]!;
     return this.hasOrgSuffix(last) || (this.sGenitive && last.endsWith('s') && this.hasOrgSuffix(last.slice(0, -1)));
@@ -643,6 +683,10 @@ function longestSuffix(word: string, endings: string[]): number {
   for (const e of endings) if (e.length > best && word.length > e.length + 2 && word.endsWith(e)) best = e.length;
   return best;
 }
+
+/** Nouns for kinds of place that name the place after them: "the town of X", "staden X" (English, Swedish). */
+const PLACE_NOUNS = new Set(['town', 'city', 'village', 'hamlet', 'municipality', 'county', 'province', 'island', 'suburb',
+  'staden', 'byn', 'orten', 'tätorten', 'kommunen', 'ön', 'provinsen', 'regionen', 'delstaten', 'förorten', 'huvudstaden']);
 
 /** Verbs whose subject, when a country or city, is its government: English and Swedish. */
 const BODY_VERBS = new Set(['said', 'says', 'warned', 'warns', 'argued', 'argues', 'announced', 'announces', 'insisted', 'insists',

