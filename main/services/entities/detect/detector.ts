@@ -180,7 +180,7 @@ class Context {
       const afterJoinsCap = !!after && after.joined && (after.flags & CAP) !== 0;
       if (NAME_PARTICLES.has(lower) && afterJoinsCap) { last += 2; continue; }
       if (NAME_CONNECTORS.has(lower) && hasHead) {
-        // "University of North Carolina", "Department of Health and Human Services", "Bank of the West".
+        // "University of Western Ontario", "Department of Health and Human Services", "Bank of the West".
         if (afterJoinsCap) { last += 2; continue; }
         const after2 = tokens[last + 3];
         if (after && after.text === 'the' && after.joined && after2 && after2.joined && (after2.flags & CAP)) { last += 3; continue; }
@@ -254,10 +254,10 @@ class Context {
       if (rest > 0 && (TITLES.has(lower) || (TITLE_ABBREVIATIONS.has(lower) && t.dotAfter)) && !(t.flags & UPPER)) {
         titled = true; first++; continue;
       }
-      // "Keltiska havet", "Svenska kyrkan": the capitalised word before a lowercase head is the name.
+      // "Norra ishavet", "Svenska kyrkan": the capitalised word before a lowercase head is the name.
       if (rest === 1 && !(tokens[last]!.flags & CAP)) break;
       if (rest > 0 && this.isNonNameWord(t, lower)) {
-        // Keep "Swedish Academy", "Republican Party": an adjective before an organisation's head word.
+        // Keep "Swedish Academy", "Democratic Party": an adjective before an organisation's head word.
         if (!t.sentStart && this.hasOrgHead(first + 1, last)) break;
         if (t.sentStart && (this.words.capitalisedCommon.has(lower) || EN_CAPITALISED_WORDS.has(lower)) && this.hasOrgHead(first + 1, last)) break;
         first++; continue;
@@ -366,7 +366,7 @@ class Context {
     return this.initialWordIsName(t, word, lower, c);
   }
 
-  /** The name is the subject of a verb of saying or deciding, or of a plural verb ("Australia were"). */
+  /** The name is the subject of a verb of saying or deciding, or of a plural verb ("Norway were"). */
   actsAsBody(c: Candidate): boolean {
     const next = this.tokens[c.last + 1];
     if (!next || !next.joined || next.flags & CAP || this.tokens[c.last]!.possessive) return false;
@@ -581,7 +581,7 @@ class Context {
     const surnameKey = n >= 2 ? lastLower : null;
 
     // A country or city that speaks, decides or (in British English) plays as a team is acting as its
-    // government or side: "Russia said", "Beijing insists", "Australia were".
+    // government or side: "Russia said", "Moscow warns", "Norway were".
     if (place && (place.kind === 'country' || place.kind === 'city') && place.type === 'LOC' && this.actsAsBody(c)) {
       return { ...typed('ORG', 5, placeName(place, this.lang), null), local: true };
     }
@@ -592,7 +592,7 @@ class Context {
     // Well-known organisations and landmarks (rivers, seas, districts, buildings), as the text spells them.
     if (place && (place.kind === 'org' || place.kind === 'landmark')) return typed(place.type, 3.5, canonical, surnameKey);
     if (c.titled && !orgHead) return typed('PER', 3, canonical, surnameKey);
-    // A known organisation followed by more name: "Sony Australia", "Google Assistant".
+    // A known organisation followed by more name: "Vodafone Iceland", "Netflix Nordic".
     const orgFirst = n >= 2 && !locHead && this.res.places.table.get(lowerWords[0]!)?.kind === 'org';
     if (orgHead || orgFirst) return typed('ORG', 3, canonical, surnameKey);
     // People known by one name ("Banksy"), unless a sizeable town of that name is meant.
@@ -601,10 +601,10 @@ class Context {
     }
     if (n >= 2 && !place && !locHead && PLACE_FIRST_WORDS.has(lowerWords[0]!)) return typed('LOC', 2.2, canonical, surnameKey);
     if (n >= 2 && firstGiven && !locHead && !place) return typed('PER', 3, canonical, surnameKey);
-    // "the town of Hillsborough", "staden Kiruna": the noun before says what the name is.
+    // "the town of Brackwell", "staden Kiruna": the noun before says what the name is.
     if (this.placeNounBefore(c)) return typed('LOC', 2.8, place ? placeName(place, this.lang) || canonical : canonical, surnameKey);
-    // "Gomery, who led …", "Wintour herself": only a person is referred to so.
-    // (One word, not an ordinary one: groups take "who" too, "the Liberal Democrats, who".)
+    // "Trevannick, who led …", "Trevannick herself": only a person is referred to so.
+    // (One word, not an ordinary one: groups take "who" too, "the Greens, who".)
     if (n === 1 && !this.isCommonWord(lowerCanon) && this.personCue(c) && (!place || place.kind === 'city' || place.kind === 'landmark')) {
       return typed('PER', 2.8, canonical, surnameKey);
     }
@@ -647,7 +647,7 @@ class Context {
     if (!bloomHas(this.res.surnames, lastLower) && !bloomHas(this.res.surnames, lowerWords[n - 1]!) && !SURNAME_ENDING.test(lastLower)) {
       return typed('ORG', 1, canonical, surnameKey);
     }
-    // Several words with an abbreviation among them ("UN Environment") name a body, not a person.
+    // Several words with an abbreviation among them ("UN Habitat") name a body, not a person.
     if (n >= 2) for (let k = c.first; k <= c.last; k++) if (tokens[k]!.flags & UPPER) return typed('ORG', 1, canonical, surnameKey);
     return typed('PER', 1, canonical, surnameKey);
   }
@@ -663,7 +663,7 @@ class Context {
     for (let k = n > 1 ? 1 : 0; k < n; k++) {
       const w = lowerWords[k]!;
       if (ORG_HEADS.has(w) || SV_LOWER_HEADS_ORG.has(w)) return true;
-      // English plurals of head words: "the Washington and Lincoln Administrations".
+      // English plurals of head words: "the Johnson Administrations".
       if (this.lang === 'en' && k === n - 1 && n > 1 && w.length > 5 && w.endsWith('s') && ORG_HEADS.has(w.slice(0, -1))) return true;
     }
     if (n > 1 && ORG_HEADS.has(lowerWords[0]!) && lowerWords.length > 2) return true;
@@ -695,7 +695,7 @@ const BODY_VERBS = new Set(['said', 'says', 'warned', 'warns', 'argued', 'argues
   'sade', 'sa', 'säger', 'anser', 'menar', 'varnar', 'varnade', 'kräver', 'krävde', 'hävdar', 'hävdade', 'meddelade', 'meddelar',
   'uppger', 'uppgav', 'förnekar', 'förnekade', 'fördömer', 'fördömde', 'hotar', 'hotade', 'vill', 'beslutade', 'beslutar']);
 const PREPOSITIONS = new Set(['of', 'for', 'with', 'by', 'on', 'about', 'against', 'av', 'för', 'med', 'hos', 'om', 'på', 'mot', 'åt']);
-/** Plural verbs after a singular place name: a sports side in British English ("England were"). */
+/** Plural verbs after a singular place name: a sports side in British English ("Norway were"). */
 const TEAM_VERBS = new Set(['were', 'are', 'have']);
 
 /** Surnames with an inner capital ("McLean", "DeLuca", "MacArthur", "FitzGerald", "O'Neill"). */
