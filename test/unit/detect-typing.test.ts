@@ -47,3 +47,7 @@ test('an organisation head word in the plural still makes an organisation', () =
 test('a station is a place', () => {
   assert.deepEqual(typed('Crews docked at the Lunar Gateway Station in May.'), [['Lunar Gateway Station', 'LOC']]);
 });
+
+test('a well-known family name alone is a person, also with no full name in the text', () => {
+  assert.deepEqual(typed('Enligt bedömare ville Putin visa styrka.', 'sv'), [['Putin', 'PER']]);
+});

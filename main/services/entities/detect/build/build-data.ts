@@ -17,6 +17,9 @@ import { bloomBuild, type Bloom } from '../bloom.ts';
 const bloomJson = (b: Bloom) => ({ hashCount: b.hashCount, bits: Buffer.from(b.bits).toString('base64') });
 
 const require = createRequire(import.meta.url);
+/** compromise's English lexicon: lowercase words and names, each with its part of speech or kind of name. */
+type CompromiseLexicon = Record<string, string | string[]>;
+const compromiseLexicon = (require('compromise') as { model(): { one: { lexicon: CompromiseLexicon } } }).model().one.lexicon;
 const here = dirname(fileURLToPath(import.meta.url));
 const outFile = join(here, '..', 'data', 'gazetteer.json');
 
@@ -115,6 +118,8 @@ const personNames = new Set<string>(given);
 for (const line of readFileSync(require.resolve('humannames/list.txt'), 'utf8').split(/\r?\n/)) {
   if (line.length >= 3) personNames.add(line.toLowerCase());
 }
+// compromise knows the family names of some well-known people ("obama") that humannames lacks.
+for (const [word, tag] of Object.entries(compromiseLexicon)) if (tag === 'LastName' && word.length >= 3) personNames.add(word);
 // Surnames (and other names) that are not given names, for typing a lone unknown name: kept in a
 // Bloom filter (about 1 % false "present").
 const surnameList = [...personNames].filter((n) => !given.has(n) && /^[\p{L}'’-]+$/u.test(n));
@@ -129,8 +134,6 @@ for (const name of [...cityPop.keys(), ...regions]) {
 // library, MIT): companies, media, bands, teams and agencies; rivers, seas, districts and buildings;
 // people known by one name. Lowercase, as compromise keeps them. A name already known as a country,
 // region or town stays a place; a single ordinary word ("who" of "the who") is left out.
-type CompromiseLexicon = Record<string, string | string[]>;
-const compromiseLexicon = (require('compromise') as { model(): { one: { lexicon: CompromiseLexicon } } }).model().one.lexicon;
 const englishStopwords = new Set((require('stopwords-iso') as Record<string, string[]>).en);
 const knownPlaceKeys = new Set<string>([...cityByKey.keys(), ...regions.map((r) => r.toLowerCase())]);
 for (const byLang of [...Object.values(countries), ...Object.values(worldRegions), ...Object.values(supranational)]) {
