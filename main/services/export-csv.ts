@@ -2,7 +2,7 @@
 // code-point offsets (what Python and R index by), the quote with context, note, coder, dates and
 // the entities mentioned inside the passage.
 // RFC 4180; cells a spreadsheet would run as a formula are neutralised unless raw.
-import { csvField, csvRecord, neutralise } from './csv.ts';
+import { csvField, csvRecord, neutralise, sqlCsvField } from './csv.ts';
 import type { Db } from '../../db/connection.ts';
 import { codePointMapper } from './text/offsets.ts';
 import type { TagService } from './tags.ts';
@@ -61,10 +61,14 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
     params.push(...options.articleIds);
   }
   // Annotation rows alone, as arrays: article and tag columns are the same for many rows, so they are
-  // read, neutralised and quoted once each and reused (large exports are dominated by this loop).
+  // read, neutralised and quoted once each and reused. SQLite writes the run of text cells from quote
+  // to updated_at as one finished piece of CSV (large exports are dominated by this loop).
+  const cell = (column: string) => sqlCsvField(column, !options.raw);
   const statement = db
     .prepare(
-      `SELECT n.id, n.article_id, n.tag_id, n.start, n."end", n.quote, n.context_before, n.context_after, n.note, n.annotator, n.created_at, n.updated_at
+      `SELECT n.id, n.article_id, n.tag_id, n.start, n."end",
+         ${cell('n.quote')} || ',' || ${cell('n.context_before')} || ',' || ${cell('n.context_after')} || ',' ||
+         ${cell('n.note')} || ',' || ${cell('n.annotator')} || ',' || n.created_at || ',' || n.updated_at
        FROM annotations n ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY n.article_id, n.start, n.id`,
     )
@@ -82,8 +86,8 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
   let articlePart = '';
   let toCodePoints: (offset: number) => number = (o) => o;
   let entitiesWithin: (start: number, end: number) => string[] = () => [];
-  type Row = [number, number, number, number, number, string, string, string, string, string, string, string];
-  for (const [id, articleId, tagId, start, end, quote, before, after, note, annotator, createdAt, updatedAt] of statement.all(...params) as Row[]) {
+  type Row = [number, number, number, number, number, string];
+  for (const [id, articleId, tagId, start, end, textCells] of statement.all(...params) as Row[]) {
     if (articleId !== currentArticle) {
       currentArticle = articleId;
       articlePart = (articleColumns.get(articleId) as (string | null)[]).map(field).join(',');
@@ -91,8 +95,8 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
       entitiesWithin = deps.entities.entitiesWithin(articleId);
     }
     lines.push(
-      `${id},${articleId},${articlePart},${tagColumns.get(tagId)},${toCodePoints(start)},${toCodePoints(end)},${field(quote)},${field(before)},` +
-        `${field(after)},${field(note)},${field(annotator)},${createdAt},${updatedAt},${field(entitiesWithin(start, end).join('; '))}\r\n`,
+      `${id},${articleId},${articlePart},${tagColumns.get(tagId)},${toCodePoints(start)},${toCodePoints(end)},${textCells},` +
+        `${field(entitiesWithin(start, end).join('; '))}\r\n`,
     );
   }
   const csv = (options.bom ? '\uFEFF' : '') + lines.join('');

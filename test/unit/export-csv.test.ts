@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
 import { ok, tempProject, TRICKY_TEXT } from './support/project.ts';
 import { CSV_COLUMNS } from '../../main/services/export-csv.ts';
-import { csvDocument, neutralise } from '../../main/services/csv.ts';
+import Database from 'better-sqlite3';
+import { csvDocument, csvField, neutralise, sqlCsvField } from '../../main/services/csv.ts';
 import type { Tag } from '../../main/api/contract.ts';
 
 type Csv = { fileName: string; csv: string; rows: number };
@@ -89,4 +90,19 @@ test('the CSV writer round-trips awkward cells through a standard parser', () =>
   assert.deepEqual(parsed.map((r) => r.cell), cells);
   assert.deepEqual(parsed.map((r) => r.n), cells.map((_, i) => String(i)));
   assert.ok(parsed.every((r) => r.empty === ''));
+});
+
+test('SQLite formats a text cell exactly as the CSV writer does, neutralised or raw', () => {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE t (i INTEGER PRIMARY KEY, x TEXT)');
+  const cells = [null, '', 'plain', 'comma, inside', 'quote " inside', '"starts quoted"', 'line\nbreak', 'cr\rlf\r\n', ' spaced ',
+    'åäö 😀 e\u0301', '=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '=a,"b"', "'already'", '😀=not a formula'];
+  const insert = db.prepare('INSERT INTO t (i, x) VALUES (?, ?)');
+  cells.forEach((c, i) => insert.run(i, c));
+  for (const neutraliseFormulas of [true, false]) {
+    const fromSql = db.prepare(`SELECT ${sqlCsvField('x', neutraliseFormulas)} FROM t ORDER BY i`).pluck().all();
+    const fromJs = cells.map((c) => csvField(neutraliseFormulas ? neutralise(c ?? '') : c ?? ''));
+    assert.deepEqual(fromSql, fromJs);
+  }
+  db.close();
 });
