@@ -32,6 +32,9 @@ test('a sentence-initial ordinary word before a name is dropped, the name kept',
 test('titles are not part of the name but make it a person', () => {
   const mentions = detector.detect('President Halvard Okafor met Prime Minister Elin Sandoval in Oslo.', { language: 'en' });
   assert.deepEqual(mentions.map((m) => [m.text, m.type]), [['Halvard Okafor', 'PER'], ['Elin Sandoval', 'PER'], ['Oslo', 'LOC']]);
+  // German inflects its titles: "den Präsidenten …".
+  const german = detector.detect('Die Kanzlerin traf in Berlin den Präsidenten Halvard Okafor.', { language: 'de' });
+  assert.deepEqual(german.map((m) => [m.text, m.type]), [['Berlin', 'LOC'], ['Halvard Okafor', 'PER']]);
 });
 
 test('months, weekdays and nationality words are not names in English', () => {

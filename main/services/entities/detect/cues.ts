@@ -22,7 +22,9 @@ export const TITLES = set(`
   professorn doktor biskop biskopen ärkebiskop kardinal ayatolla sheik kronprins kronprinsen
   kronprinsessan riksdagsledamot riksdagsledamoten landshövding landshövdingen kommissionär rådgivare
   rådgivaren diktator diktatorn ledare ledaren herr fru författaren forskaren professor journalisten
-  ministre président präsident bundeskanzler kanzler kanzlerin herr frau monsieur madame presidente señor
+  ministre président présidente präsident präsidenten präsidentin bundespräsident bundespräsidentin bundeskanzler
+  bundeskanzlerin kanzler kanzlerin ministerpräsident ministerpräsidentin außenminister außenministerin ministerin
+  premierminister premierministerin herr frau monsieur madame presidente presidenta ministro ministra señor señora
 `);
 
 /** Abbreviated titles that may carry a full stop ("Mr.", "Dr."). */

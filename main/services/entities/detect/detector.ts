@@ -178,7 +178,8 @@ class Context {
       const lower = next.text;
       const after = tokens[last + 2];
       const afterJoinsCap = !!after && after.joined && (after.flags & CAP) !== 0;
-      if (NAME_PARTICLES.has(lower) && afterJoinsCap) { last += 2; continue; }
+      // "Ludwig van Beethoven", but not "Wien den Präsidenten …" (German articles look like particles).
+      if (NAME_PARTICLES.has(lower) && afterJoinsCap && !TITLES.has(after.lower)) { last += 2; continue; }
       if (NAME_CONNECTORS.has(lower) && hasHead) {
         // "University of Western Ontario", "Department of Health and Human Services", "Bank of the West".
         if (afterJoinsCap) { last += 2; continue; }
