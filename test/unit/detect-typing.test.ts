@@ -51,3 +51,8 @@ test('a station is a place', () => {
 test('a well-known family name alone is a person, also with no full name in the text', () => {
   assert.deepEqual(typed('Enligt bedömare ville Putin visa styrka.', 'sv'), [['Putin', 'PER']]);
 });
+
+test('a company that shares its name with a small town is the company, also after a place preposition', () => {
+  assert.deepEqual(typed('Orders went to Nokia, not to the Finnish state.'), [['Nokia', 'ORG']]);
+  assert.deepEqual(typed('Kontraktet gick till Nokia i fjol.', 'sv'), [['Nokia', 'ORG']]);
+});

@@ -132,14 +132,16 @@ for (const name of [...cityPop.keys(), ...regions]) {
 
 // --- Well-known organisations, landmarks and people from the lexicon of compromise (an English NLP
 // library, MIT): companies, media, bands, teams and agencies; rivers, seas, districts and buildings;
-// people known by one name. Lowercase, as compromise keeps them. A name already known as a country,
-// region or town stays a place; a single ordinary word ("who" of "the who") is left out.
+// people known by one name. Lowercase, as compromise keeps them. A name already known as a country or
+// region stays a place; so does a town, unless the list names a company after it ("Nokia", "Toyota"):
+// news means the company. A single ordinary word ("who" of "the who") is left out.
 const englishStopwords = new Set((require('stopwords-iso') as Record<string, string[]>).en);
-const knownPlaceKeys = new Set<string>([...cityByKey.keys(), ...regions.map((r) => r.toLowerCase())]);
+const countryOrRegionKeys = new Set<string>(regions.map((r) => r.toLowerCase()));
 for (const byLang of [...Object.values(countries), ...Object.values(worldRegions), ...Object.values(supranational)]) {
-  for (const list of Object.values(byLang)) for (const n of list) knownPlaceKeys.add(n.toLowerCase());
+  for (const list of Object.values(byLang)) for (const n of list) countryOrRegionKeys.add(n.toLowerCase());
 }
-function lexiconNames(...tags: string[]): string[] {
+const knownPlaceKeys = new Set<string>([...countryOrRegionKeys, ...cityByKey.keys()]);
+function lexiconNames(tags: string[], taken: Set<string>): string[] {
   const out = new Set<string>();
   for (const [word, tag] of Object.entries(compromiseLexicon)) {
     const t = Array.isArray(tag) ? tag.join('|') : tag;
@@ -148,14 +150,14 @@ function lexiconNames(...tags: string[]): string[] {
     // Airport and other three-letter codes ("lhr", "ord") and single stopwords are no names to look for.
     if (name.length < 4 || !/^[\p{L}][\p{L}\p{N}&' .-]*$/u.test(name)) continue;
     if (!name.includes(' ') && englishStopwords.has(name)) continue;
-    if (knownPlaceKeys.has(name)) continue;
+    if (taken.has(name)) continue;
     out.add(name);
   }
   return [...out].sort();
 }
-const organisations = lexiconNames('Organization', 'SportsTeam');
-const landmarks = lexiconNames('Place|ProperNoun').filter((n) => !organisations.includes(n));
-const knownPeople = lexiconNames('Person').filter((n) => !n.includes(' ') && !organisations.includes(n) && !landmarks.includes(n));
+const organisations = lexiconNames(['Organization', 'SportsTeam'], countryOrRegionKeys);
+const landmarks = lexiconNames(['Place|ProperNoun'], knownPlaceKeys).filter((n) => !organisations.includes(n));
+const knownPeople = lexiconNames(['Person'], knownPlaceKeys).filter((n) => !n.includes(' ') && !organisations.includes(n) && !landmarks.includes(n));
 
 // --- Demonyms (capitalised in English, German, Dutch, …: not entities on their own).
 const demonyms: Record<string, string[]> = {};
