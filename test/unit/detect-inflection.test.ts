@@ -26,6 +26,19 @@ test('a country in the genitive links to the country', () => {
   assert.equal(find(mentions, 'Rysslands')?.entity, 'Ryssland');
 });
 
+test('a name ending in s that the text also uses on its own is no genitive of a place', () => {
+  // "Limas" here is a group, not the genitive of Lima: it stands before "och" and at the end of a sentence.
+  const text = 'Regeringen förhandlade med Limas och fackförbunden. Limas ledare ville inte svara. Samtalen fortsätter med Limas.';
+  const mentions = detector.detect(text, { language: 'sv' }).filter((m) => m.text === 'Limas');
+  assert.equal(mentions.length, 3);
+  assert.ok(mentions.every((m) => m.entity === 'Limas'), JSON.stringify(mentions));
+  // Two genitives joined by "och" stay genitives.
+  const pair = detector.detect('Sveriges och Finlands ansökningar godkändes.', { language: 'sv' });
+  assert.deepEqual(pair.map((m) => m.entity), ['Sverige', 'Finland']);
+  // Without such evidence a genitive still links to its place.
+  assert.equal(detector.detect('Limas borgmästare avgick.', { language: 'sv' })[0]?.entity, 'Lima');
+});
+
 test('an abbreviation with a colon ending ("CSTO:s") keeps the ending in the span, not in the entity', () => {
   const text = 'Enligt CSTO:s generalsekreterare ska övningen hållas i höst, och EU:n har inget att säga till om.';
   const mentions = detector.detect(text, { language: 'sv' });

@@ -105,6 +105,8 @@ class Context {
   readonly midCapStems = new Set<string>();
   /** Lowercased sentence-initial capitalised words that the text also writes in lower case. */
   readonly lowerSeen = new Set<string>();
+  /** Names in -s that the text also uses where no genitive can stand ("mot Hamas.", "Hamas och Israel"). */
+  readonly sNominative = new Set<string>();
 
   constructor(readonly res: Resources, readonly text: string, readonly lang: string) {
     this.tokens = tokenize(text);
@@ -123,6 +125,7 @@ class Context {
         }
       }
     }
+    if (this.sGenitive) this.findNominatives();
     // Only the few sentence-initial words need checking against the lowercase ones; their first letters
     // and lengths filter most tokens out before any set lookup.
     if (initial.size) {
@@ -139,6 +142,24 @@ class Context {
         if (t.flags & CAP || n < minLen || n > maxLen || !firsts.has(t.text.charCodeAt(0))) continue;
         if (initial.has(t.text)) this.lowerSeen.add(t.text);
       }
+    }
+  }
+
+  /**
+   * A genitive is followed by what it owns. A name in -s at the end of a sentence, or joined by "och" to
+   * a word that is not a genitive too, is the name itself: "Hamas" is no genitive of "Hama" there.
+   * ("Sveriges och Finlands ansökningar" stays a pair of genitives.)
+   */
+  private findNominatives() {
+    const tokens = this.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!(t.flags & CAP) || t.colonSuffix || t.text.length <= 3 || !t.text.endsWith('s')) continue;
+      const next = tokens[i + 1];
+      if (!next || /^\s*[.!?]/.test(this.text.slice(t.end, next.start))) { this.sNominative.add(t.text); continue; }
+      if (!next || !next.joined || !CONJUNCTIONS.has(next.lower)) continue;
+      const after = tokens[i + 2];
+      if (!(after && after.joined && after.flags & CAP && after.text.endsWith('s'))) this.sNominative.add(t.text);
     }
   }
 
@@ -551,7 +572,11 @@ class Context {
     const stem = word.slice(0, -1);
     const lowerStem = stem.toLowerCase();
     if (this.res.places.has(word.toLowerCase()) || this.res.givenNames.has(word.toLowerCase())) return word;
-    if (this.res.places.has(lowerStem) || this.midCaps.has(stem) || this.res.givenNames.has(lowerStem)) return stem;
+    if (this.midCaps.has(stem)) return stem;
+    // The text uses the word as a name on its own ("Hamas och Israel", "… med Hamas."): whatever name the
+    // word less its -s may be, this is not its genitive.
+    if (this.sNominative.has(word)) return word;
+    if (this.res.places.has(lowerStem) || this.res.givenNames.has(lowerStem)) return stem;
     if (this.lexicon?.isProper(stem)) return stem;
     if (this.lexicon?.isProper(word)) return word;
     // Names in -ius and -eus (Latinised surnames) end in s in the nominative; their genitive adds none.
@@ -684,6 +709,9 @@ function longestSuffix(word: string, endings: string[]): number {
   for (const e of endings) if (e.length > best && word.length > e.length + 2 && word.endsWith(e)) best = e.length;
   return best;
 }
+
+/** Words that join two names of the same kind: "Hamas och Israel". */
+const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'og', 'und', 'oder']);
 
 /** Nouns for kinds of place that name the place after them: "the town of X", "staden X" (English, Swedish). */
 const PLACE_NOUNS = new Set(['town', 'city', 'village', 'hamlet', 'municipality', 'county', 'province', 'island', 'suburb',
