@@ -74,6 +74,16 @@ test('hyphenated names are one mention; compounds with an ordinary word are not 
   assert.equal(find(mentions, 'Jean-Claude Moreau')?.type, 'PER', JSON.stringify(mentions));
   assert.ok(find(mentions, 'Bosnien-Hercegovina'), JSON.stringify(mentions));
   assert.equal(find(mentions, 'EU-rapporten'), undefined);
+  // A compound whose head names a body is the body: "EU-kommissionen", "FN-förbundets".
+  const bodies = detector.detect('Rapporten kritiserades av EU-kommissionen och av FN-förbundets ordförande.', { language: 'sv' });
+  assert.deepEqual(bodies.map((m) => [m.text, m.type, m.entity]), [['EU-kommissionen', 'ORG', 'EU-kommissionen'], ['FN-förbundets', 'ORG', 'FN-förbundet']]);
+});
+
+test('particles inside a name may come in pairs: "von der", "de la"', () => {
+  for (const language of ['sv', 'en']) {
+    const mentions = detector.detect('Ingrid von der Marwitz och Tomás de la Fuente talade.', { language });
+    assert.deepEqual(mentions.map((m) => m.text), ['Ingrid von der Marwitz', 'Tomás de la Fuente'], language);
+  }
 });
 
 test('Swedish names whose later words are lowercase ("Europeiska unionen") are one mention', () => {

@@ -199,8 +199,13 @@ class Context {
       const lower = next.text;
       const after = tokens[last + 2];
       const afterJoinsCap = !!after && after.joined && (after.flags & CAP) !== 0;
-      // "Ludwig van Beethoven", but not "Wien den Präsidenten …" (German articles look like particles).
-      if (NAME_PARTICLES.has(lower) && afterJoinsCap && !TITLES.has(after.lower)) { last += 2; continue; }
+      // "Ludwig van Beethoven", "Ursula von der Leyen", but not "Wien den Präsidenten …" (German articles
+      // look like particles).
+      if (NAME_PARTICLES.has(lower)) {
+        const j = after && after.joined && !(after.flags & CAP) && NAME_PARTICLES.has(after.text) ? last + 3 : last + 2;
+        const head = tokens[j];
+        if (head && head.joined && head.flags & CAP && head.text.length <= MAX_TOKEN && !TITLES.has(head.lower)) { last = j; continue; }
+      }
       if (NAME_CONNECTORS.has(lower) && hasHead) {
         // "University of Western Ontario", "Department of Health and Human Services", "Bank of the West".
         if (afterJoinsCap) { last += 2; continue; }

@@ -2,6 +2,7 @@
 // each: capitalisation, whether it starts a sentence (or a quote, line or list item), and whether it
 // is joined to the previous word by plain spaces only. One left-to-right pass; every regex here is
 // free of nested repetition, so time stays linear even on 10 MB without a space.
+import { SV_ORG_SUFFIXES } from './cues.ts';
 
 export const CAP = 1; // first letter upper case: "Putin", "Jean-Claude", "EU-kommissionen"
 export const UPPER = 2; // two or more letters, all upper case: "CSTO", "U.S.", "EU:s"
@@ -41,6 +42,11 @@ const ABBREVIATIONS = new Set([
 
 const NAME_PREFIXES = new Set(['al', 'el', 'ul', 'ad', 'as', 'at', 'az', 'an', 'ar', 'bin', 'ibn', 'abu', 'ben']);
 
+/** "kommissionen", "parlamentets": a Swedish word for a body, in the definite form, genitive or not. */
+function isBodyHead(tail: string): boolean {
+  return SV_ORG_SUFFIXES.includes(tail) || (tail.endsWith('s') && SV_ORG_SUFFIXES.includes(tail.slice(0, -1)));
+}
+
 /** Word parts after the last hyphen or apostrophe that show the token is no name. */
 const CONTRACTION = /['’](?:m|ve|re|d|ll|t)$/i;
 
@@ -55,10 +61,11 @@ function classify(word: string): number {
     const dash = word.indexOf('-');
     if (dash > 0 && dash <= 3 && NAME_PREFIXES.has(word.slice(0, dash)) && classOf(word.charCodeAt(dash + 1)) & C_UPPER) upperFirst = true;
   }
-  // "EU-mötet", "Nobel-winning", "Putin-kritikern": a compound whose head is an ordinary word.
+  // "EU-mötet", "Nobel-winning", "Putin-kritikern": a compound whose head is an ordinary word. A head
+  // that names a body keeps the name: "EU-kommissionen", "EU-parlamentets".
   if (upperFirst) {
     const dash = Math.max(word.lastIndexOf('-'), word.lastIndexOf('‐'));
-    if (dash > 0 && dash < word.length - 1 && classOf(word.charCodeAt(dash + 1)) & C_LOWER) upperFirst = false;
+    if (dash > 0 && dash < word.length - 1 && classOf(word.charCodeAt(dash + 1)) & C_LOWER && !isBodyHead(word.slice(dash + 1))) upperFirst = false;
     // "I'm", "We’ve", "They're".
     if (upperFirst && CONTRACTION.test(word)) upperFirst = false;
   }
