@@ -70,6 +70,13 @@ export const SV_LOWER_HEAD_ENDINGS = [
   'institutet', 'byrå', 'byrån', 'stiftelse', 'stiftelsen', 'akademi', 'akademien', 'sällskap', 'sällskapet',
 ];
 
+/** Swedish words for a body, in the definite form, that make a hyphenated compound its name ("EU-kommissionen",
+ * "FN-förbundet"), where other heads make an ordinary word ("EU-mötet", "EU-rätten"). */
+export const SV_BODY_HEADS = set(`
+  kommissionen parlamentet domstolen rådet ministeriet departementet förbundet partiet banken myndigheten
+  styrelsen kommittén delegationen utskottet alliansen sekretariatet kansliet organisationen federationen
+`);
+
 /** Swedish (and Danish/Norwegian) word endings that make a single compound word an organisation. */
 export const SV_ORG_SUFFIXES = [
   'partiet', 'partierna', 'förbundet', 'departementet', 'ministeriet', 'verket', 'styrelsen', 'myndigheten',

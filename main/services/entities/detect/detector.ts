@@ -157,7 +157,7 @@ class Context {
       if (!(t.flags & CAP) || t.colonSuffix || t.text.length <= 3 || !t.text.endsWith('s')) continue;
       const next = tokens[i + 1];
       if (!next || /^\s*[.!?]/.test(this.text.slice(t.end, next.start))) { this.sNominative.add(t.text); continue; }
-      if (!next || !next.joined || !CONJUNCTIONS.has(next.lower)) continue;
+      if (!next.joined || !CONJUNCTIONS.has(next.lower)) continue;
       const after = tokens[i + 2];
       if (!(after && after.joined && after.flags & CAP && after.text.endsWith('s'))) this.sNominative.add(t.text);
     }
@@ -624,7 +624,7 @@ class Context {
     if (place && (place.kind === 'org' || place.kind === 'landmark')) return typed(place.type, 3.5, canonical, surnameKey);
     if (c.titled && !orgHead) return typed('PER', 3, canonical, surnameKey);
     // A known organisation followed by more name: "Vodafone Iceland", "Netflix Nordic".
-    const orgFirst = n >= 2 && !locHead && this.res.places.table.get(lowerWords[0]!)?.kind === 'org';
+    const orgFirst = n >= 2 && !locHead && this.res.places.get(lowerWords[0]!)?.kind === 'org';
     if (orgHead || orgFirst) return typed('ORG', 3, canonical, surnameKey);
     // People known by one name ("Banksy"), unless a sizeable town of that name is meant.
     if (n === 1 && this.res.knownPeople.has(lowerCanon) && !placeContext && (!place || place.population < 100_000)) {

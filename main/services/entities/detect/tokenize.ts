@@ -2,7 +2,7 @@
 // each: capitalisation, whether it starts a sentence (or a quote, line or list item), and whether it
 // is joined to the previous word by plain spaces only. One left-to-right pass; every regex here is
 // free of nested repetition, so time stays linear even on 10 MB without a space.
-import { SV_ORG_SUFFIXES } from './cues.ts';
+import { SV_BODY_HEADS } from './cues.ts';
 
 export const CAP = 1; // first letter upper case: "Putin", "Jean-Claude", "EU-kommissionen"
 export const UPPER = 2; // two or more letters, all upper case: "CSTO", "U.S.", "EU:s"
@@ -44,7 +44,7 @@ const NAME_PREFIXES = new Set(['al', 'el', 'ul', 'ad', 'as', 'at', 'az', 'an', '
 
 /** "kommissionen", "parlamentets": a Swedish word for a body, in the definite form, genitive or not. */
 function isBodyHead(tail: string): boolean {
-  return SV_ORG_SUFFIXES.includes(tail) || (tail.endsWith('s') && SV_ORG_SUFFIXES.includes(tail.slice(0, -1)));
+  return SV_BODY_HEADS.has(tail) || (tail.endsWith('s') && SV_BODY_HEADS.has(tail.slice(0, -1)));
 }
 
 /** Word parts after the last hyphen or apostrophe that show the token is no name. */
