@@ -56,3 +56,7 @@ test('a company that shares its name with a small town is the company, also afte
   assert.deepEqual(typed('Orders went to Nokia, not to the Finnish state.'), [['Nokia', 'ORG']]);
   assert.deepEqual(typed('Kontraktet gick till Nokia i fjol.', 'sv'), [['Nokia', 'ORG']]);
 });
+
+test('a Swedish noun in the definite form, capitalised mid-sentence, is an institution or a paper', () => {
+  assert.deepEqual(typed('Uppgifterna bekräftas av Kustbevakningen, enligt Expressen.', 'sv'), [['Kustbevakningen', 'ORG'], ['Expressen', 'ORG']]);
+});

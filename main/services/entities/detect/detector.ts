@@ -670,6 +670,9 @@ class Context {
       }
       // A name that takes the Swedish definite article ("Saaben", "Volvon") is a product or company.
       if (this.takesDefinite(lastWord)) return typed('ORG', 2.2, canonical, surnameKey);
+      // A Swedish noun in the definite form, capitalised mid-sentence, names an institution or a paper:
+      // "Försvarsmakten", "Expressen", "Kustbevakningen".
+      if (this.lang === 'sv' && !first.sentStart && this.isDefiniteNoun(lowerWords[0]!)) return typed('ORG', 2.2, canonical, surnameKey);
     }
     if (this.speechContext(c)) return typed('PER', 1.5, canonical, surnameKey);
     if (placeContext && n === 1) return typed('LOC', 1.2, canonical, surnameKey);
@@ -681,6 +684,14 @@ class Context {
     // Several words with an abbreviation among them ("UN Habitat") name a body, not a person.
     if (n >= 2) for (let k = c.first; k <= c.last; k++) if (tokens[k]!.flags & UPPER) return typed('ORG', 1, canonical, surnameKey);
     return typed('PER', 1, canonical, surnameKey);
+  }
+
+  /** "expressen" (express + en), "försvarsmakten" (försvarsmakt + en): an ordinary noun with its definite ending. */
+  isDefiniteNoun(lower: string): boolean {
+    const lex = this.lexicon;
+    if (!lex || lower.length < 6 || !lex.isCommon(lower)) return false;
+    const m = /(?:en|et|n|t)$/.exec(lower);
+    return !!m && lex.isCommon(lower.slice(0, lower.length - m[0].length));
   }
 
   takesDefinite(word: string): boolean {
