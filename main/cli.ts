@@ -1,7 +1,7 @@
 // The `framelens` command line: import articles, list them, tag passages, export, and serve the web
 // interface, all over the same services the app uses. Each command lives in main/cli/<name>.ts and is
 // loaded only when called, so start-up stays quick.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { AppError } from './services/errors.ts';
 import { CliError, UsageError } from './cli/common.ts';
 
@@ -15,25 +15,8 @@ const commands: Record<string, Command> = {
   entities: { summary: 'list the people, places and organisations mentioned, or detect them again', load: () => import('./cli/entities.ts') },
   export: { summary: 'export the annotations as CSV', load: () => import('./cli/export.ts') },
   serve: { summary: 'open Framelens in your web browser', load: () => import('./cli/serve.ts') },
-  detect: { summary: 'find names of people, places and organisations in text', load: loadDetect },
+  detect: { summary: 'find names of people, places and organisations in text', load: () => import('./cli/detect.ts') },
 };
-
-const detectUrl = new URL('./cli/detect.ts', import.meta.url);
-
-/** The detect command is written separately; say so clearly if this copy of Framelens lacks it. */
-async function loadDetect() {
-  if (!existsSync(detectUrl)) throw new CliError('The detect command is not part of this copy of Framelens yet (main/cli/detect.ts is missing).');
-  let module: { runDetect?: (argv: string[]) => Promise<number> };
-  try {
-    module = await import(detectUrl.href);
-  } catch (error) {
-    throw new CliError(`The detect command could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const runDetect = module.runDetect;
-  if (typeof runDetect !== 'function') throw new CliError('The detect command could not be loaded: main/cli/detect.ts has no runDetect.');
-  // detect handles its own arguments, --help included.
-  return { help: '', run: runDetect };
-}
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -89,7 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
     throw new UsageError('', `There is no command ${JSON.stringify(name)}. Commands: ${Object.keys(commands).join(', ')}.`);
   }
   const command = await commands[name]!.load();
-  if (name !== 'detect' && wantsHelp(rest)) {
+  if (wantsHelp(rest)) {
     process.stdout.write(command.help);
     return 0;
   }

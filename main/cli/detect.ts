@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 
-const HELP = `Usage: framelens detect [--lang CODE] < articles.jsonl > mentions.jsonl
+export const help = `Usage: framelens detect [--lang CODE] < articles.jsonl > mentions.jsonl
 
 Finds mentions of people (PER), places (LOC) and organisations (ORG) in news text, offline.
 
@@ -25,7 +25,7 @@ Exit status: 0 when every line was processed, 1 when some lines were not valid i
 reported on standard error and answered with an "error" field), 2 for a usage error.
 `;
 
-export async function runDetect(argv: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<number> {
   let values: { lang?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -39,7 +39,7 @@ export async function runDetect(argv: string[]): Promise<number> {
     return 2;
   }
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(help);
     return 0;
   }
   const lang = values.lang?.trim();

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const runner = `import { runDetect } from './main/cli/detect.ts'; process.exitCode = await runDetect(process.argv.slice(1));`;
+const runner = `import { run } from './main/cli/detect.ts'; process.exitCode = await run(process.argv.slice(1));`;
 
 function detect(input: string, args: string[] = []) {
   return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', runner, '--', ...args], {

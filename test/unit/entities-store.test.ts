@@ -47,7 +47,8 @@ test('renames, type changes, merges, ignores and removed mentions all survive de
     const malmo = byName('Malmö')!;
     ok(p.dispatch('entities.merge', { targetId: nordsec.id, sourceIds: [malmo.id] }));
     const bank = byName('Nordbanken');
-    if (bank) ok(p.dispatch('entities.ignore', { id: bank.id }));
+    assert.ok(bank, 'the bank is detected, so ignoring it can be tested');
+    ok(p.dispatch('entities.ignore', { id: bank.id }));
     const holmMention = ok<{ mentions: Mention[] }>(p.dispatch('mentions.list', { articleId })).mentions.find((m) => m.entityId === holm.id)!;
     ok(p.dispatch('mentions.remove', { id: holmMention.id }));
     const manual = ok<Mention>(p.dispatch('mentions.add', { articleId, start: TEXT.indexOf('Toppmötet'), end: TEXT.indexOf('Toppmötet') + 9, name: 'Toppmötet', type: 'MISC' }));
@@ -66,7 +67,7 @@ test('renames, type changes, merges, ignores and removed mentions all survive de
     assert.equal(byName('Anna L.')?.type, 'PER');
     assert.equal(byName('Erik Holm')?.type, 'MISC');
     assert.ok(byName('NORDSEC')?.aliases.includes('Malmö'), 'merged names become aliases');
-    if (bank) assert.equal(byName('Nordbanken'), undefined, 'an ignored name is not detected again');
+    assert.equal(byName('Nordbanken'), undefined, 'an ignored name is not detected again');
   } finally {
     p.cleanup();
   }
