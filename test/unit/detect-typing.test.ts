@@ -60,3 +60,12 @@ test('a company that shares its name with a small town is the company, also afte
 test('a Swedish noun in the definite form, capitalised mid-sentence, is an institution or a paper', () => {
   assert.deepEqual(typed('Uppgifterna bekräftas av Kustbevakningen, enligt Expressen.', 'sv'), [['Kustbevakningen', 'ORG'], ['Expressen', 'ORG']]);
 });
+
+test('an English name made of ordinary words keeps its first word at a sentence start and is an organisation', () => {
+  assert.deepEqual(typed('Pilots Union International said the talks had failed.'), [['Pilots Union International', 'ORG']]);
+  assert.deepEqual(typed('Seafarers Rights Watch and the Red Cross called for calm.'), [['Seafarers Rights Watch', 'ORG'], ['Red Cross', 'ORG']]);
+  // A day word is never part of the name after it.
+  assert.deepEqual(typed('Yesterday Parliament voted against it.'), []);
+  // A name of its own after the ordinary word still loses the word: "Prosecutor Trevannick".
+  assert.deepEqual(typed('Prosecutor Trevannick said the case was strong.'), [['Trevannick', 'PER']]);
+});

@@ -46,7 +46,7 @@ type Typed = {
   local?: boolean;
 };
 
-const EMPTY_WORDS: LangWords = { stopwords: new Set(), capitalisedCommon: new Set() };
+const EMPTY_WORDS: LangWords = { stopwords: new Set(), capitalisedCommon: new Set(), calendar: new Set() };
 
 export function createDetector(options: DetectorOptions = {}): Detector {
   const res = loadResources(options);
@@ -286,7 +286,12 @@ class Context {
       if (rest > 0 && this.isNonNameWord(t, lower)) {
         // Keep "Swedish Academy", "Democratic Party": an adjective before an organisation's head word.
         if (!t.sentStart && this.hasOrgHead(first + 1, last)) break;
-        if (t.sentStart && (this.words.capitalisedCommon.has(lower) || EN_CAPITALISED_WORDS.has(lower)) && this.hasOrgHead(first + 1, last)) break;
+        if (t.sentStart && (this.words.capitalisedCommon.has(lower) || EN_CAPITALISED_WORDS.has(lower)) && !this.words.calendar.has(lower) &&
+            this.hasOrgHead(first + 1, last)) break;
+        // "Amnesty International", "Human Rights Watch": an English sentence-initial ordinary word stays
+        // when the words after it are ordinary words too, so no name without it.
+        if (t.sentStart && this.lang === 'en' && !this.words.stopwords.has(lower) && !this.words.capitalisedCommon.has(lower) &&
+            !EN_CAPITALISED_WORDS.has(lower) && !this.startsName(first + 1)) break;
         first++; continue;
       }
       if (rest > 0 && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower)) && !(t.flags & CAP)) { first++; continue; }
@@ -316,6 +321,13 @@ class Context {
       first, last, start: tokens[first]!.start, end: tokens[last]!.end, words, titled,
       sentStart: tokens[first]!.sentStart,
     };
+  }
+
+  /** The token starts a name on its own: an abbreviation, a given name, or no ordinary word ("Union" is one). */
+  startsName(i: number): boolean {
+    const t = this.tokens[i]!;
+    const lower = bare(t).toLowerCase();
+    return (t.flags & UPPER) !== 0 || this.res.givenNames.has(lower) || !this.isCommonWord(lower);
   }
 
   /** A capitalised word at the front of a run that is not part of the name ("But", "Enligt", "American"). */
@@ -674,6 +686,8 @@ class Context {
       // "Försvarsmakten", "Expressen", "Kustbevakningen".
       if (this.lang === 'sv' && !first.sentStart && this.isDefiniteNoun(lowerWords[0]!)) return typed('ORG', 2.2, canonical, surnameKey);
     }
+    // Several ordinary words, or places, and no given name: "Human Rights Watch", "Police Scotland".
+    if (n >= 2 && lowerWords.every((w) => this.isCommonWord(w) || this.res.places.has(w))) return typed('ORG', 1.8, canonical, surnameKey);
     if (this.speechContext(c)) return typed('PER', 1.5, canonical, surnameKey);
     if (placeContext && n === 1) return typed('LOC', 1.2, canonical, surnameKey);
     // A name nothing else explains: a person if it ends in a known family name, else an organisation

@@ -27,6 +27,8 @@ export type LangWords = {
   stopwords: Set<string>;
   /** Lowercased capitalised words that are not names in this language (months, demonyms, …). */
   capitalisedCommon: Set<string>;
+  /** Lowercased months, weekdays and "yesterday"-like words: capitalised only where a sentence starts. */
+  calendar: Set<string>;
 };
 
 /**
@@ -225,11 +227,11 @@ export function loadResources(options: { dictionaryRoot?: string } = {}): Resour
   res.knownPeople = new Set(gazetteer.knownPeople.split('\n'));
 
   for (const lang of gazetteer.langs) {
-    const capitalisedCommon = new Set<string>();
-    for (const w of gazetteer.calendarWords[lang] ?? []) capitalisedCommon.add(w.toLowerCase());
+    const calendar = new Set((gazetteer.calendarWords[lang] ?? []).map((w) => w.toLowerCase()));
+    const capitalisedCommon = new Set<string>(calendar);
     for (const w of gazetteer.demonyms[lang] ?? []) capitalisedCommon.add(w.toLowerCase());
     for (const w of gazetteer.languageNames[lang] ?? []) capitalisedCommon.add(w.toLowerCase());
-    res.langs.set(lang, { stopwords: new Set(gazetteer.stopwords[lang] ?? []), capitalisedCommon });
+    res.langs.set(lang, { stopwords: new Set(gazetteer.stopwords[lang] ?? []), capitalisedCommon, calendar });
   }
 
   for (const lang of LEXICON_LANGS) {

@@ -176,7 +176,7 @@ for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'no', 'fi']) {
   demonyms[lang === 'no' ? 'nb' : lang] = [...set].sort();
 }
 
-// --- Months, weekdays and language names per language (ICU).
+// --- Months, weekdays, yesterday/today/tomorrow and language names per language (ICU).
 const calendarWords: Record<string, string[]> = {};
 const languageNames: Record<string, string[]> = {};
 const LANGUAGE_CODES = ['sv', 'en', 'de', 'fr', 'es', 'it', 'nl', 'da', 'nb', 'no', 'fi', 'pt', 'pl', 'ru', 'uk', 'ar',
@@ -194,6 +194,12 @@ for (const lang of LANGS) {
     const d = new Date(Date.UTC(2021, 0, 3 + day));
     const w = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' }).format(d);
     words.add(w);
+  }
+  // "Yesterday", "Today", "Tomorrow" (one-word forms only): they start sentences, never names.
+  const relative = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  for (const offset of [-1, 0, 1]) {
+    const w = relative.format(offset, 'day');
+    if (!w.includes(' ')) words.add(w);
   }
   calendarWords[lang] = [...words].sort();
   const display = new Intl.DisplayNames([lang], { type: 'language' });
