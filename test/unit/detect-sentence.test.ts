@@ -40,3 +40,8 @@ test('titles are not part of the name but make it a person', () => {
 test('months, weekdays and nationality words are not names in English', () => {
   assert.deepEqual(texts('The Swedish delegation arrived on Monday in March, said the American envoy.', 'en'), []);
 });
+
+test('a listed name that starts a sentence keeps its first word, even when that word is ordinary', () => {
+  assert.deepEqual(texts("New Zealand's prime minister resigned. New rules apply.", 'en'), ['New Zealand']);
+  assert.deepEqual(texts('Nya Zeeland röstade nej.', 'sv'), ['Nya Zeeland']);
+});

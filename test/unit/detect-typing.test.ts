@@ -69,3 +69,8 @@ test('an English name made of ordinary words keeps its first word at a sentence 
   // A name of its own after the ordinary word still loses the word: "Prosecutor Trevannick".
   assert.deepEqual(typed('Prosecutor Trevannick said the case was strong.'), [['Trevannick', 'PER']]);
 });
+
+test('two unknown capitalised words that are no ordinary words read as a person, an English company name as a company', () => {
+  assert.deepEqual(typed('The fine was announced by Margrethe Vestager in Brussels.'), [['Margrethe Vestager', 'PER'], ['Brussels', 'LOC']]);
+  assert.deepEqual(typed('Analytiker på Brackwell Securities tror på uppgång.', 'sv'), [['Brackwell Securities', 'ORG']]);
+});

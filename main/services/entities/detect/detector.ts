@@ -283,6 +283,8 @@ class Context {
       }
       // "Norra ishavet", "Svenska kyrkan": the capitalised word before a lowercase head is the name.
       if (rest === 1 && !(tokens[last]!.flags & CAP)) break;
+      // "New Zealand's …" at a sentence start: a listed name is kept whole.
+      if (rest > 0 && this.matchPhrase(first) >= last) break;
       if (rest > 0 && this.isNonNameWord(t, lower)) {
         // Keep "Swedish Academy", "Democratic Party": an adjective before an organisation's head word.
         if (!t.sentStart && this.hasOrgHead(first + 1, last)) break;
@@ -347,13 +349,13 @@ class Context {
     return common && !lex.isProper(t.text) && !this.midCaps.has(t.text);
   }
 
-  /** An ordinary word of the text's language (needs its dictionary; false without one). */
-  isCommonWord(lower: string): boolean {
-    const lex = this.lexicon;
+  /** An ordinary word of the text's language, or of `lang` (needs its dictionary; false without one). */
+  isCommonWord(lower: string, lang = this.lang): boolean {
+    const lex = lang === this.lang ? this.lexicon : this.res.lexicons.get(lang);
     if (!lex) return false;
     if (lex.isCommon(lower)) return true;
     // The English dictionary lacks some plurals ("investments").
-    if (this.lang === 'en' && lower.length > 4 && lower.endsWith('s')) {
+    if (lang === 'en' && lower.length > 4 && lower.endsWith('s')) {
       if (lex.isCommon(lower.slice(0, -1))) return true;
       if (lower.endsWith('ies') && lex.isCommon(lower.slice(0, -3) + 'y')) return true;
       if (lower.endsWith('es') && lex.isCommon(lower.slice(0, -2))) return true;
@@ -690,6 +692,13 @@ class Context {
     if (n >= 2 && lowerWords.every((w) => this.isCommonWord(w) || this.res.places.has(w))) return typed('ORG', 1.8, canonical, surnameKey);
     if (this.speechContext(c)) return typed('PER', 1.5, canonical, surnameKey);
     if (placeContext && n === 1) return typed('LOC', 1.2, canonical, surnameKey);
+    // Two capitalised words that are no ordinary words (of the text's language or of English, which
+    // company names borrow; with and without a genitive -s) read as a first name and a family name:
+    // "Margrethe Vestager".
+    if (n === 2 && c.last === c.first + 1 && [tokens[c.first]!, tokens[c.last]!].every((t) => (t.flags & (CAP | UPPER)) === CAP) &&
+        ![...lowerWords, lastLower].some((w) => this.isCommonWord(w) || this.isCommonWord(w, 'en'))) {
+      return typed('PER', 1.1, canonical, surnameKey);
+    }
     // A name nothing else explains: a person if it ends in a known family name, else an organisation
     // (companies, websites and bands are the usual names that no list of people holds).
     if (!bloomHas(this.res.surnames, lastLower) && !bloomHas(this.res.surnames, lowerWords[n - 1]!) && !SURNAME_ENDING.test(lastLower)) {
