@@ -2,17 +2,7 @@
 // typographic quotes, combining marks and astral emoji, plus a ten-tag codebook and a few thousand
 // annotations (some nested, some crossing) spread over the whole text. Deterministic for a given seed.
 import { normaliseSelection } from '../../../renderer/src/reader/text.ts';
-
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../corpus.ts';
 
 const WORDS = (
   'och att det som en på är av för med till den har inte om ett men var sig från vid så kan när ' +
