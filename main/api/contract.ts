@@ -155,8 +155,34 @@ export type DetectionProgress = z.infer<typeof detectionProgress>;
 
 const empty = z.object({}).strict();
 
+/** The largest article Framelens takes, pasted or from a file (UTF-8 bytes). */
+export const MAX_ARTICLE_BYTES = 50 * 1024 * 1024;
+
+/** UTF-8 length of a string without encoding it (pasted text can be tens of millions of characters). */
+export function utf8Length(text: string): number {
+  if (text.length * 3 <= MAX_ARTICLE_BYTES) return text.length; // cannot be over the limit: skip the count
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Each method declares whether it only reads the project or changes it: dispatch runs a write in one
+ * transaction that takes the write lock at once, and refuses it when the project is open read-only.
+ */
+type MethodSpec = { effect: 'read' | 'write'; input: z.ZodType; output: z.ZodType };
+
 export const contract = {
   'project.info': {
+    effect: 'read',
     input: empty,
     output: z.object({
       path: z.string(),
@@ -165,25 +191,35 @@ export const contract = {
       annotations: z.number().int(),
       tags: z.number().int(),
       schemaVersion: z.number().int(),
+      /** The project is open read-only (its file or folder is not writable, or it was opened so): every write is refused. */
+      readOnly: z.boolean(),
+      /** What happened as the project opened that the analyst should know, e.g. a leftover journal set aside. */
+      notices: z.array(z.string()),
     }),
   },
   'settings.get': {
+    effect: 'read',
     input: empty,
     output: z.object({ annotator: z.string().nullable() }),
   },
   'settings.setAnnotator': {
+    effect: 'write',
     input: z.object({ name: z.string().trim().min(1, 'a name is needed').max(100) }),
     output: z.object({ annotator: z.string() }),
   },
 
   'articles.importText': {
+    effect: 'write',
     input: articleMetaInput.extend({
-      text: z.string(),
+      text: z.string().refine((text) => utf8Length(text) <= MAX_ARTICLE_BYTES, {
+        message: `a pasted text is at most ${MAX_ARTICLE_BYTES / 1024 / 1024} MB, as an imported file is`,
+      }),
       title: shortText(500).optional(),
     }),
     output: importResult,
   },
   'articles.importFiles': {
+    effect: 'write',
     input: z.object({
       files: z.array(z.object({ name: z.string().min(1).max(500), dataBase64: z.string() })).min(1).max(500),
       meta: articleMetaInput.extend({ title: shortText(500).optional() }).optional(),
@@ -191,28 +227,34 @@ export const contract = {
     output: z.object({ results: z.array(importResult) }),
   },
   'articles.list': {
+    effect: 'read',
     input: z.object({ search: z.string().max(500).optional(), limit: z.number().int().positive().max(100000).optional() }),
     /** total: how many articles the search matched (or the project holds), of which `articles` are the first. */
     output: z.object({ articles: z.array(articleListItem), total: z.number().int() }),
   },
   'articles.get': {
+    effect: 'read',
     input: z.object({ id }),
     output: article,
   },
   'articles.update': {
+    effect: 'write',
     input: articleMetaInput.extend({ id, title: shortText(500).trim().min(1, 'a title is needed').optional() }),
     output: articleSummary,
   },
   'articles.delete': {
+    effect: 'write',
     input: z.object({ id }),
     output: z.object({ deletedAnnotations: z.number().int() }),
   },
 
   'tags.list': {
+    effect: 'read',
     input: empty,
     output: z.object({ tags: z.array(tag) }),
   },
   'tags.create': {
+    effect: 'write',
     input: z.object({
       name: tagName,
       parentId: id.nullable().optional(),
@@ -224,10 +266,12 @@ export const contract = {
   },
   /** Finds or creates every tag along a path such as ["Rhetoric", "Threat"]. */
   'tags.ensurePath': {
+    effect: 'write',
     input: z.object({ path: z.array(tagName).min(1).max(20) }),
     output: tag,
   },
   'tags.update': {
+    effect: 'write',
     input: z.object({
       id,
       name: tagName.optional(),
@@ -239,19 +283,23 @@ export const contract = {
     output: tag,
   },
   'tags.usage': {
+    effect: 'read',
     input: z.object({ id }),
     output: z.object({ annotations: z.number().int(), descendants: z.number().int() }),
   },
   'tags.delete': {
+    effect: 'write',
     input: z.object({ id }),
     output: z.object({ deletedTags: z.number().int(), deletedAnnotations: z.number().int() }),
   },
 
   'annotations.list': {
+    effect: 'read',
     input: z.object({ articleId: id }),
     output: z.object({ annotations: z.array(annotation) }),
   },
   'annotations.create': {
+    effect: 'write',
     input: z
       .object({
         articleId: id,
@@ -266,69 +314,88 @@ export const contract = {
     output: annotation,
   },
   'annotations.update': {
+    effect: 'write',
     input: z.object({ id, tagId: id.optional(), note: shortText(20000).optional() }),
     output: annotation,
   },
   'annotations.delete': {
+    effect: 'write',
     input: z.object({ id }),
     output: z.object({ deleted: annotation }),
   },
-  /** Puts back an annotation exactly as it was deleted (undo). */
+  /**
+   * Undo of a delete: puts back an annotation the project itself deleted, exactly as it was (the project
+   * keeps what it deleted; nothing else the client might send is taken). It keeps its id unless another
+   * annotation has taken that id since, in which case it gets a new one.
+   */
   'annotations.restore': {
-    input: z.object({ annotation }),
+    effect: 'write',
+    input: z.object({ id }),
     output: annotation,
   },
 
   'entities.list': {
+    effect: 'read',
     input: z.object({ articleId: id.optional(), type: entityType.optional(), search: z.string().max(200).optional() }),
     output: z.object({ entities: z.array(entity) }),
   },
   'entities.rename': {
+    effect: 'write',
     input: z.object({ id, name: z.string().trim().min(1, 'an entity needs a name').max(300) }),
     output: entity,
   },
   'entities.setType': {
+    effect: 'write',
     input: z.object({ id, type: entityType }),
     output: entity,
   },
   /** Merges the sources into the target; their names become the target's aliases. */
   'entities.merge': {
+    effect: 'write',
     input: z.object({ targetId: id, sourceIds: z.array(id).min(1) }),
     output: entity,
   },
   /** Moves one alias, and the mentions written or detected as it, to an entity of its own. */
   'entities.split': {
+    effect: 'write',
     input: z.object({ id, alias: z.string().min(1).max(300) }),
     output: z.object({ from: entity, created: entity }),
   },
   /** Ignores every name of the entity in this and every later detection, and removes its mentions. */
   'entities.ignore': {
+    effect: 'write',
     input: z.object({ id }),
     output: z.object({ ignoredNames: z.array(z.string()), removedMentions: z.number().int() }),
   },
   'entities.ignored': {
+    effect: 'read',
     input: empty,
     output: z.object({ names: z.array(z.string()) }),
   },
   'entities.unignore': {
+    effect: 'write',
     input: z.object({ name: z.string().min(1).max(300) }),
     output: z.object({ names: z.array(z.string()) }),
   },
   /** (Re)runs detection on one article or the whole project, in the background; curation is kept. */
   'entities.detect': {
+    effect: 'write',
     input: z.object({ articleId: id.optional() }),
     output: detectionProgress,
   },
   'entities.progress': {
+    effect: 'read',
     input: empty,
     output: detectionProgress,
   },
   'mentions.list': {
+    effect: 'read',
     input: z.object({ articleId: id }),
     output: z.object({ mentions: z.array(mention) }),
   },
   /** A mention the analyst marks by selecting text: linked to an existing entity, or a new one by name. */
   'mentions.add': {
+    effect: 'write',
     input: z
       .object({
         articleId: id,
@@ -343,15 +410,18 @@ export const contract = {
     output: mention,
   },
   'mentions.remove': {
+    effect: 'write',
     input: z.object({ id }),
     output: z.object({ removed: mention }),
   },
 
   'charts.topEntities': {
+    effect: 'read',
     input: z.object({ filters: chartFilters.optional(), limit: z.number().int().min(1).max(200).optional() }),
     output: z.object({ rows: z.array(z.object({ entityId: id, name: z.string(), type: entityType, mentions: z.number().int(), articles: z.number().int() })) }),
   },
   'charts.timeline': {
+    effect: 'read',
     input: z.object({ entityIds: z.array(id).min(1).max(20), filters: chartFilters.optional(), granularity: z.enum(['day', 'month', 'year']).optional() }),
     output: z.object({
       buckets: z.array(z.string()),
@@ -360,6 +430,7 @@ export const contract = {
     }),
   },
   'charts.entityTags': {
+    effect: 'read',
     input: z.object({ filters: chartFilters.optional(), limit: z.number().int().min(1).max(100).optional() }),
     output: z.object({
       entities: z.array(z.object({ id, name: z.string(), type: entityType })),
@@ -368,12 +439,14 @@ export const contract = {
     }),
   },
   'charts.entityArticles': {
+    effect: 'read',
     input: z.object({ entityId: id, filters: chartFilters.optional() }),
     output: z.object({
       rows: z.array(z.object({ articleId: id, title: z.string(), source: z.string().nullable(), publishedAt: z.string().nullable(), mentions: z.number().int() })),
     }),
   },
   'charts.kwic': {
+    effect: 'read',
     input: z.object({
       entityId: id,
       tagId: id.optional(),
@@ -386,6 +459,7 @@ export const contract = {
   },
 
   'export.csv': {
+    effect: 'read',
     input: z.object({
       tagIds: z.array(id).optional(),
       articleIds: z.array(id).optional(),
@@ -394,7 +468,7 @@ export const contract = {
     }),
     output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
   },
-} as const;
+} as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -408,7 +482,8 @@ export type Api = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
 /** The application's side: one synchronous handler per method, given parsed input. */
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
 
-export const errorCodes = ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'UNKNOWN_METHOD', 'UNSUPPORTED', 'INTERNAL'] as const;
+/** BUSY: another program kept the project's write lock past the wait; READ_ONLY: the project cannot be changed. */
+export const errorCodes = ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'UNKNOWN_METHOD', 'UNSUPPORTED', 'BUSY', 'READ_ONLY', 'INTERNAL'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 export type ApiError = { code: ErrorCode; message: string };
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,14 +1,17 @@
 // The single entry point for every transport: validates the method and its input against the contract,
 // runs the handler, and returns an envelope. Raw errors, stacks and SQL never cross this boundary.
 import { z } from 'zod';
-import { contract, type Envelope, type Handlers, type Method } from './contract.ts';
-import { AppError } from '../services/errors.ts';
+import { writeTransaction, type Db } from '../../db/connection.ts';
+import { contract, type Envelope, type Handlers, type Method, type ParsedInput } from './contract.ts';
+import { AppError, invalid } from '../services/errors.ts';
+import { fromSqliteError } from '../services/sqlite-errors.ts';
+import { findControlCharacter, describeControl } from '../services/text/controls.ts';
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-function describeZodError(error: z.ZodError): string {
+export function describeZodError(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
@@ -17,24 +20,72 @@ function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
+/**
+ * Fields whose text comes from outside (a pasted article): control characters there are removed at
+ * import, with a word in the result, rather than refused.
+ */
+const importedText: Partial<Record<Method, string>> = { 'articles.importText': 'text' };
+
+/**
+ * Checks input against a method's schema. Control characters other than tab, line feed and carriage
+ * return are refused in every text field: no export, search or spreadsheet handles them safely.
+ */
+export function parseInput<M extends Method>(method: M, input: unknown): ParsedInput<M> {
+  const found = findControlCharacter(input ?? {}, importedText[method]);
+  if (found) throw invalid(`${found.path.length ? `${found.path.join('.')}: ` : ''}text may not contain control characters (found ${describeControl(found.char)}).`);
+  const parsed = contract[method].input.safeParse(input ?? {});
+  if (!parsed.success) throw invalid(describeZodError(parsed.error));
+  return parsed.data as ParsedInput<M>;
+}
+
 export type Dispatch = (method: unknown, input: unknown) => Envelope<unknown>;
 
-export function createDispatch(handlers: Handlers, log: (error: unknown) => void = (e) => console.error(e)): Dispatch {
+export type DispatchOptions = {
+  /** The project's connection: every write method runs in one transaction on it. */
+  db: Db;
+  /** Refuse every method that would change the project. */
+  readOnly?: boolean;
+  /** Where unexpected errors go, with their stack (never to the caller). */
+  log?: (error: unknown) => void;
+};
+
+class OutputRefused extends Error {}
+
+export const readOnlyMessage = 'This project is open read-only, so it cannot be changed. Nothing was changed.';
+
+/**
+ * Runs a method's handler with parsed input and checks its output. A write runs in one immediate
+ * transaction with the output check inside it: when the output fails its schema, the change is rolled
+ * back, so "nothing was changed" is true.
+ */
+export function createRunner(handlers: Handlers, options: Pick<DispatchOptions, 'db' | 'readOnly'>) {
+  return <M extends Method>(method: M, parsed: ParsedInput<M>): unknown => {
+    const spec = contract[method];
+    const handler = handlers[method] as (input: unknown) => unknown;
+    const checked = () => {
+      const result = spec.output.safeParse(handler(parsed));
+      if (!result.success) throw new OutputRefused(`${method} produced output its schema refuses: ${describeZodError(result.error)}`);
+      return result.data;
+    };
+    if (spec.effect === 'read') return checked();
+    if (options.readOnly) throw new AppError('READ_ONLY', readOnlyMessage);
+    return writeTransaction(options.db, checked)();
+  };
+}
+
+export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
+  const log = options.log ?? ((e: unknown) => console.error(e));
+  const run = createRunner(handlers, options);
   return (method, input) => {
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no API method named ${JSON.stringify(String(method)).slice(0, 120)}.` } };
     }
-    const spec = contract[method];
-    const parsed = spec.input.safeParse(input ?? {});
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: describeZodError(parsed.error) } };
-    }
     try {
-      const handler = handlers[method] as (input: unknown) => unknown;
-      const value = spec.output.parse(handler(parsed.data));
-      return { ok: true, value };
+      return { ok: true, value: run(method, parseInput(method, input)) };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+      const known = fromSqliteError(error);
+      if (known) return { ok: false, error: { code: known.code, message: known.message } };
       log(error);
       return { ok: false, error: { code: 'INTERNAL', message: 'Framelens hit an unexpected problem; nothing was changed. Details are in the log.' } };
     }

@@ -1,8 +1,8 @@
 // How commands open a project and call its API: `--db` names the file, else the default project.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { contract, type Input, type Method, type Output, type ParsedInput } from '../api/contract.ts';
-import { AppError } from '../services/errors.ts';
+import { type Input, type Method, type Output, type ParsedInput } from '../api/contract.ts';
+import { parseInput } from '../api/dispatch.ts';
 import { defaultProjectPath, openProject, type Project } from '../services/project.ts';
 import { CliError, UsageError } from './common.ts';
 
@@ -44,19 +44,14 @@ export async function withProject<T>(command: string, db: string | undefined, op
 
 /** Checks input against the contract, as dispatch does for the app's transports. */
 export function checkInput<M extends Method>(method: M, input: unknown): ParsedInput<M> {
-  const parsed = contract[method].input.safeParse(input);
-  if (!parsed.success) {
-    const message = parsed.error.issues.map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`).join('; ');
-    throw new AppError('INVALID_INPUT', message);
-  }
-  return parsed.data as ParsedInput<M>;
+  return parseInput(method, input);
 }
 
 /**
- * Calls a contract method's handler with checked input. Unlike dispatch, an unexpected error is not
- * logged with its stack here: it propagates to the CLI's error report, which prints one line.
+ * Calls a contract method as dispatch does (checked input, a write in one transaction, refused when the
+ * project is read-only). Unlike dispatch, an unexpected error is not logged with its stack here: it
+ * propagates to the CLI's error report, which prints one line.
  */
 export function call<M extends Method>(project: Project, method: M, input: Input<M>): Output<M> {
-  const handler = project.handlers[method] as (input: ParsedInput<M>) => Output<M>;
-  return handler(checkInput(method, input));
+  return project.run(method, checkInput(method, input)) as Output<M>;
 }

@@ -1,5 +1,6 @@
 // framelens tag: tags the N-th occurrence of a quoted passage in an article, creating the tag's path
 // in the codebook when needed. The tag and the annotation are created together or not at all.
+import { writeTransaction } from '../../db/connection.ts';
 import { clip, CliError, oneLine, parseCommand, positiveInt, printJson, UsageError } from './common.ts';
 import { call, checkInput, dbHelp, withProject } from './project.ts';
 
@@ -83,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     const start = starts[occurrence - 1]!;
 
-    const { tag, annotation } = project.db.transaction(() => {
+    const { tag, annotation } = writeTransaction(project.db, () => {
       const tag = call(project, 'tags.ensurePath', { path });
       // The service, not the handler: only it takes an annotator for this one annotation.
       const input = checkInput('annotations.create', { articleId, tagId: tag.id, start, end: start + quote.length, note: values.note });

@@ -1,8 +1,8 @@
 // Annotations: a tag on a passage of an article. Spans are UTF-16 offsets, end exclusive, stored with
 // the quoted text and its context so a span can always be checked against the text it came from.
-import type { Db } from '../../db/connection.ts';
+import { writeTransaction, type Db } from '../../db/connection.ts';
 import type { Annotation } from '../api/contract.ts';
-import { conflict, invalid, notFound } from './errors.ts';
+import { invalid, notFound } from './errors.ts';
 import { now } from './clock.ts';
 import { quoteWithContext, splitsSurrogatePair } from './text/offsets.ts';
 import type { ArticleService } from './articles.ts';
@@ -41,12 +41,31 @@ const toAnnotation = (r: AnnotationRow): Annotation => ({
 
 export type CreateAnnotation = { articleId: number; tagId: number; start: number; end: number; note?: string; annotator?: string };
 
+/** How many deleted annotations the project keeps for undo. */
+export const KEPT_DELETIONS = 5000;
+
 export function annotationService(db: Db, deps: { articles: ArticleService; tags: TagService; settings: SettingsService }) {
   const byArticle = db.prepare('SELECT * FROM annotations WHERE article_id = ? ORDER BY start, "end", id');
   const byId = db.prepare('SELECT * FROM annotations WHERE id = ?');
   const insert = db.prepare(
     `INSERT INTO annotations (id, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at)
      VALUES (@id, @articleId, @tagId, @start, @end, @quote, @contextBefore, @contextAfter, @note, @annotator, @createdAt, @updatedAt)`,
+  );
+  // A new annotation never takes the id of one that undo may still bring back.
+  const nextId = db
+    .prepare('SELECT max(coalesce((SELECT max(id) FROM annotations), 0), coalesce((SELECT max(id) FROM deleted_annotations), 0)) + 1')
+    .pluck();
+  const keepDeleted = db.prepare(
+    `INSERT OR REPLACE INTO deleted_annotations
+       (id, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at, deleted_at)
+     SELECT id, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at, ?
+     FROM annotations WHERE id = ?`,
+  );
+  const deletedById = db.prepare('SELECT * FROM deleted_annotations WHERE id = ?');
+  const forgetDeleted = db.prepare('DELETE FROM deleted_annotations WHERE id = ?');
+  // Undo reaches back this far; older deletions are forgotten.
+  const pruneDeleted = db.prepare(
+    `DELETE FROM deleted_annotations WHERE id IN (SELECT id FROM deleted_annotations ORDER BY deleted_at DESC, id DESC LIMIT -1 OFFSET ${KEPT_DELETIONS})`,
   );
 
   function get(id: number): Annotation {
@@ -71,12 +90,12 @@ export function annotationService(db: Db, deps: { articles: ArticleService; tags
     return quoteWithContext(text, start, end);
   }
 
-  const create = db.transaction((input: CreateAnnotation): Annotation => {
+  const create = writeTransaction(db, (input: CreateAnnotation): Annotation => {
     deps.tags.get(input.tagId);
     const anchored = anchor(input.articleId, input.start, input.end);
     const stamp = now();
     const info = insert.run({
-      id: null,
+      id: nextId.get(),
       articleId: input.articleId,
       tagId: input.tagId,
       start: input.start,
@@ -90,7 +109,7 @@ export function annotationService(db: Db, deps: { articles: ArticleService; tags
     return get(Number(info.lastInsertRowid));
   });
 
-  const update = db.transaction((input: { id: number; tagId?: number; note?: string }): Annotation => {
+  const update = writeTransaction(db, (input: { id: number; tagId?: number; note?: string }): Annotation => {
     const current = get(input.id);
     if (input.tagId !== undefined) deps.tags.get(input.tagId);
     db.prepare('UPDATE annotations SET tag_id = ?, note = ?, updated_at = ? WHERE id = ?').run(
@@ -102,20 +121,29 @@ export function annotationService(db: Db, deps: { articles: ArticleService; tags
     return get(input.id);
   });
 
-  const remove = db.transaction((id: number) => {
+  const remove = writeTransaction(db, (id: number) => {
     const deleted = get(id);
+    keepDeleted.run(now(), id);
     db.prepare('DELETE FROM annotations WHERE id = ?').run(id);
+    pruneDeleted.run();
     return { deleted };
   });
 
-  /** Undo of a delete: the annotation comes back with its id, note, annotator and dates. */
-  const restore = db.transaction((a: Annotation): Annotation => {
-    if (byId.get(a.id)) throw conflict(`Annotation ${a.id} already exists.`);
-    deps.tags.get(a.tagId);
-    const anchored = anchor(a.articleId, a.start, a.end);
-    if (anchored.quote !== a.quote) throw invalid('The passage no longer matches the article text, so it cannot be restored.');
-    insert.run({ ...a, ...anchored });
-    return get(a.id);
+  /**
+   * Undo of a delete: the annotation the project deleted comes back as it was, with its id unless that
+   * has been taken since. Only the id comes from the caller; everything else is what the project kept.
+   */
+  const restore = writeTransaction(db, (id: number): Annotation => {
+    const row = deletedById.get(id) as AnnotationRow | undefined;
+    if (!row) throw notFound(`A deleted annotation ${id} to restore`);
+    const kept = toAnnotation(row);
+    deps.tags.get(kept.tagId);
+    const anchored = anchor(kept.articleId, kept.start, kept.end);
+    if (anchored.quote !== kept.quote) throw invalid('The passage no longer matches the article text, so it cannot be restored.');
+    const restoredId = byId.get(id) ? (nextId.get() as number) : id;
+    insert.run({ ...kept, ...anchored, id: restoredId });
+    forgetDeleted.run(id);
+    return get(restoredId);
   });
 
   return { get, list, create, update, remove, restore };

@@ -1,11 +1,12 @@
 // Articles: import (text or file bytes), listing and full-text search, reading, metadata edits, deletion.
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/connection.ts';
+import { writeTransaction, type Db } from '../../db/connection.ts';
 import type { Article, ArticleListItem, ArticleMetaInput, ArticleSummary, ImportResult } from '../api/contract.ts';
 import { AppError, notFound } from './errors.ts';
 import { now } from './clock.ts';
 import { checkText, decodeArticleBytes, defaultTitle, normaliseLineEndings } from './text/decode.ts';
 import { searchArticles } from './search.ts';
+import { removeControlCharacters } from './text/controls.ts';
 import { SUMMARY_COLUMNS, toSummary, type ArticleRow } from './article-rows.ts';
 
 const emptyToNull = (value: string | null | undefined) => {
@@ -30,7 +31,8 @@ export function articleService(db: Db) {
 
   /** Stores one article unless the same text is already there. Runs inside the caller's transaction. */
   function store(input: ImportInput): ImportResult {
-    const text = checkText(normaliseLineEndings(input.text), input.name);
+    const cleaned = removeControlCharacters(normaliseLineEndings(input.text));
+    const text = checkText(cleaned.text, input.name);
     const hash = createHash('sha256').update(text).digest('hex');
     const existing = byHash.get(hash) as { id: number; title: string } | undefined;
     if (existing) {
@@ -50,10 +52,14 @@ export function articleService(db: Db) {
       charCount: text.length,
       createdAt: now(),
     });
-    return { name: input.name, status: 'imported', id: Number(info.lastInsertRowid), title };
+    const result: ImportResult = { name: input.name, status: 'imported', id: Number(info.lastInsertRowid), title };
+    if (cleaned.removed) {
+      result.message = `Removed ${cleaned.removed} control character${cleaned.removed === 1 ? '' : 's'} (invisible codes that are not text) from the article.`;
+    }
+    return result;
   }
 
-  const storeOne = db.transaction(store);
+  const storeOne = writeTransaction(db, store);
 
   /** Imports one item, turning a refusal into an `error` result so a batch goes on. */
   function importOne(input: ImportInput): ImportResult {
@@ -77,7 +83,7 @@ export function articleService(db: Db) {
   }
 
   /** Many articles in one transaction: the fast path for batch imports. Refused items are reported, not fatal. */
-  const importMany = db.transaction((items: ImportInput[]): ImportResult[] =>
+  const importMany = writeTransaction(db, (items: ImportInput[]): ImportResult[] =>
     items.map((item) => {
       try {
         return store(item);
@@ -112,7 +118,7 @@ export function articleService(db: Db) {
     return { articles, total: countAll.get() as number };
   }
 
-  const update = db.transaction((input: ArticleMetaInput & { id: number; title?: string }): ArticleSummary => {
+  const update = writeTransaction(db, (input: ArticleMetaInput & { id: number; title?: string }): ArticleSummary => {
     summary(input.id);
     const fields: Record<string, string | null> = {};
     if (input.title !== undefined) fields.title = input.title.trim();
@@ -128,7 +134,7 @@ export function articleService(db: Db) {
     return summary(input.id);
   });
 
-  const remove = db.transaction((id: number) => {
+  const remove = writeTransaction(db, (id: number) => {
     const { annotationCount } = summary(id);
     db.prepare('DELETE FROM articles WHERE id = ?').run(id);
     return { deletedAnnotations: annotationCount };

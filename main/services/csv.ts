@@ -1,28 +1,14 @@
 // Writing CSV as RFC 4180 describes it: comma-separated, CRLF between records, and a field quoted
-// (with its quotes doubled) exactly when it holds a comma, a quote, CR or LF. Writing is this small;
-// doing it here is several times faster than the general-purpose CSV libraries on large exports, and
-// the tests read every export back with csv-parse.
+// (with its quotes doubled) exactly when it holds a comma, a quote, CR or LF. Every text cell of every
+// export goes through csvCell: control characters are dropped (no reader handles them alike) and a cell
+// a spreadsheet would run as a formula is neutralised unless raw cells are asked for. Writing is this
+// small; doing it here is several times faster than the general-purpose CSV libraries on large
+// exports, and the tests read every export back with csv-parse.
+import { CONTROL_CHARACTERS, removeControlCharacters } from './text/controls.ts';
+
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export type CsvCell = string | number | null | undefined;
-
-export function csvField(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-export function csvRecord(cells: readonly CsvCell[]): string {
-  let line = '';
-  for (let i = 0; i < cells.length; i++) line += (i ? ',' : '') + csvField(cells[i]);
-  return line + '\r\n';
-}
-
-export function csvDocument(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const parts = [csvRecord(header)];
-  for (const row of rows) parts.push(csvRecord(row));
-  return parts.join('');
-}
 
 const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r']);
 
@@ -31,10 +17,43 @@ export function neutralise(cell: string): string {
   return FORMULA_STARTS.has(cell.charAt(0)) ? `'${cell}` : cell;
 }
 
+/** One cell: numbers as they are (a negative count is data), text cleaned, neutralised unless raw, quoted when needed. */
+export function csvCell(value: CsvCell, raw = false): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  let text = CONTROL_CHARACTERS.test(value) ? removeControlCharacters(value).text : value;
+  if (!raw) text = neutralise(text);
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvRecord(cells: readonly CsvCell[], raw = false): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) line += (i ? ',' : '') + csvCell(cells[i], raw);
+  return line + '\r\n';
+}
+
+export function csvDocument(header: readonly string[], rows: Iterable<readonly CsvCell[]>, raw = false): string {
+  const parts = [csvRecord(header)];
+  for (const row of rows) parts.push(csvRecord(row, raw));
+  return parts.join('');
+}
+
+/** SQLite's GLOB pattern for a text holding a control character other than NUL (GLOB stops at NUL). */
+const sqlControlClass = `'*[' || char(1) || '-' || char(8) || char(11) || char(12) || char(14) || '-' || char(31) || ']*'`;
+
 /**
- * `csvField(neutralise(value ?? ''))` (or `csvField(value ?? '')` when `neutraliseFormulas` is false) as an
- * SQLite expression over a text column. Large exports let SQLite format their long text cells: it saves
- * JavaScript a string per cell. The unit tests hold both forms to the same output.
+ * An SQLite condition that is true when any of the columns holds a control character: the rows that
+ * csvCell must clean, which SQLite's own formatting (sqlCsvField) leaves to it.
+ */
+export function sqlHasControls(columns: readonly string[]): string {
+  const all = columns.map((c) => `coalesce(${c}, '')`).join(' || ');
+  return `((${all}) GLOB (${sqlControlClass}) OR instr(CAST((${all}) AS BLOB), x'00') > 0)`;
+}
+
+/**
+ * `csvCell(value, !neutraliseFormulas)` as an SQLite expression over a text column, for text without
+ * control characters (sqlHasControls finds the rest). Large exports let SQLite format their long text
+ * cells: it saves JavaScript a string per cell. The unit tests hold both forms to the same output.
  */
 export function sqlCsvField(column: string, neutraliseFormulas: boolean): string {
   const value = neutraliseFormulas

@@ -2,7 +2,7 @@
 // code-point offsets (what Python and R index by), the quote with context, note, coder, dates and
 // the entities mentioned inside the passage.
 // RFC 4180; cells a spreadsheet would run as a formula are neutralised unless raw.
-import { csvField, csvRecord, neutralise, sqlCsvField } from './csv.ts';
+import { csvCell, csvRecord, sqlCsvField, sqlHasControls } from './csv.ts';
 import type { Db } from '../../db/connection.ts';
 import { codePointMapper } from './text/offsets.ts';
 import type { TagService } from './tags.ts';
@@ -50,43 +50,46 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
     };
     tagFilter = allTags.filter((t) => included(t.id)).map((t) => t.id);
   }
+  // Id lists go in as one JSON parameter each: any number of ids, where SQLite caps `?` parameters.
   const where: string[] = [];
-  const params: number[] = [];
+  const params: string[] = [];
   if (tagFilter) {
-    where.push(`n.tag_id IN (${tagFilter.map(() => '?').join(',') || 'NULL'})`);
-    params.push(...tagFilter);
+    where.push('n.tag_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(tagFilter));
   }
   if (options.articleIds?.length) {
-    where.push(`n.article_id IN (${options.articleIds.map(() => '?').join(',')})`);
-    params.push(...options.articleIds);
+    where.push('n.article_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(options.articleIds));
   }
   // Annotation rows alone, as arrays: article and tag columns are the same for many rows, so they are
   // read, neutralised and quoted once each and reused. SQLite writes the run of text cells from quote
-  // to updated_at as one finished piece of CSV (large exports are dominated by this loop).
+  // to updated_at as one finished piece of CSV (large exports are dominated by this loop); a row with a
+  // control character anywhere in those cells is left to csvCell, which removes it.
   const cell = (column: string) => sqlCsvField(column, !options.raw);
+  const textColumns = ['n.quote', 'n.context_before', 'n.context_after', 'n.note', 'n.annotator', 'n.created_at', 'n.updated_at'];
   const statement = db
     .prepare(
       `SELECT n.id, n.article_id, n.tag_id, n.start, n."end",
-         ${cell('n.quote')} || ',' || ${cell('n.context_before')} || ',' || ${cell('n.context_after')} || ',' ||
-         ${cell('n.note')} || ',' || ${cell('n.annotator')} || ',' || n.created_at || ',' || n.updated_at
+         CASE WHEN ${sqlHasControls(textColumns)} THEN NULL ELSE ${textColumns.map(cell).join(" || ',' || ")} END
        FROM annotations n ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY n.article_id, n.start, n.id`,
     )
     .raw();
+  const rawTextCells = db.prepare(`SELECT ${textColumns.join(', ')} FROM annotations n WHERE n.id = ?`).raw();
   const articleColumns = db.prepare('SELECT title, source, author, published_at, url, language FROM articles WHERE id = ?').raw();
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   // SQLite's length() counts code points and char_count holds UTF-16 units: where they differ the text
   // has astral characters (emoji) and its offsets need converting; elsewhere they are the same numbers.
   const astral = new Set(db.prepare('SELECT id FROM articles WHERE char_count <> length(text)').pluck().all() as number[]);
 
-  const field = options.raw ? (v: string | null) => csvField(v) : (v: string | null) => csvField(neutralise(v ?? ''));
+  const field = (v: string | null) => csvCell(v ?? '', options.raw);
   const tagColumns = new Map(allTags.map((t) => [t.id, `${field(t.name)},${field(t.path.join(PATH_SEPARATOR))}`]));
   const lines = [csvRecord(CSV_COLUMNS)];
   let currentArticle = -1;
   let articlePart = '';
   let toCodePoints: (offset: number) => number = (o) => o;
   let entitiesWithin: (start: number, end: number) => string[] = () => [];
-  type Row = [number, number, number, number, number, string];
+  type Row = [number, number, number, number, number, string | null];
   for (const [id, articleId, tagId, start, end, textCells] of statement.all(...params) as Row[]) {
     if (articleId !== currentArticle) {
       currentArticle = articleId;
@@ -95,7 +98,8 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
       entitiesWithin = deps.entities.entitiesWithin(articleId);
     }
     lines.push(
-      `${id},${articleId},${articlePart},${tagColumns.get(tagId)},${toCodePoints(start)},${toCodePoints(end)},${textCells},` +
+      `${id},${articleId},${articlePart},${tagColumns.get(tagId)},${toCodePoints(start)},${toCodePoints(end)},` +
+        `${textCells ?? (rawTextCells.get(id) as (string | null)[]).map(field).join(',')},` +
         `${field(entitiesWithin(start, end).join('; '))}\r\n`,
     );
   }

@@ -36,6 +36,8 @@ export type HandlerOptions = {
   detection: DetectionQueue;
   /** Queue every newly imported article for entity detection (the app does; scripts may not want to). */
   detectOnImport: boolean;
+  readOnly: boolean;
+  notices: string[];
 };
 
 export function createHandlers(services: Services, options: HandlerOptions): Handlers {
@@ -54,6 +56,8 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
       annotations: count('annotations'),
       tags: count('tags'),
       schemaVersion: schemaVersion(db),
+      readOnly: options.readOnly,
+      notices: options.notices,
     }),
     'settings.get': () => ({ annotator: settings.annotator() }),
     'settings.setAnnotator': ({ name }) => settings.setAnnotator(name),
@@ -86,7 +90,7 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'annotations.create': (input) => annotations.create(input),
     'annotations.update': (input) => annotations.update(input),
     'annotations.delete': ({ id }) => annotations.remove(id),
-    'annotations.restore': ({ annotation }) => annotations.restore(annotation),
+    'annotations.restore': ({ id }) => annotations.restore(id),
 
     'entities.list': (input) => ({ entities: entities.list(input) }),
     'entities.rename': ({ id, name }) => entities.rename(id, name),

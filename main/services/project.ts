@@ -3,10 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { homedir, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { openDatabase, ProjectOpenError, type Db, type OpenOptions } from '../../db/connection.ts';
+import { openProjectDatabase, ProjectOpenError, type Db, type OpenOptions } from '../../db/connection.ts';
 import type { Handlers } from '../api/contract.ts';
-import { createDispatch, type Dispatch } from '../api/dispatch.ts';
+import { createDispatch, createRunner, type Dispatch } from '../api/dispatch.ts';
 import { AppError } from './errors.ts';
+import { fromSqliteError } from './sqlite-errors.ts';
 import { createHandlers, createServices, type Services } from './handlers.ts';
 import { createDetectionQueue, spawnSourceWorker, type DetectionQueue, type SpawnWorker } from './entities/queue.ts';
 
@@ -16,7 +17,15 @@ export type Project = {
   services: Services;
   handlers: Handlers;
   dispatch: Dispatch;
+  /** Runs a method with input already parsed (the command line's path; dispatch uses the same). */
+  run: ReturnType<typeof createRunner>;
   detection: DetectionQueue;
+  /** Nothing can be changed: the file or its folder is not writable, or it was opened read-only. */
+  readOnly: boolean;
+  /** The file was new or empty and now holds a new project. */
+  created: boolean;
+  /** What the analyst should be told about this opening. */
+  notices: string[];
   close(): void;
 };
 
@@ -31,14 +40,17 @@ export const PROJECT_EXTENSION = '.framelens';
 
 export function openProject(path: string, options: ProjectOptions = {}): Project {
   const fullPath = path === ':memory:' ? path : resolve(path);
-  if (fullPath !== ':memory:' && options.create !== false) mkdirSync(dirname(fullPath), { recursive: true });
-  let db: Db;
+  if (fullPath !== ':memory:' && options.create !== false && !options.readOnly) makeFolder(dirname(fullPath));
+  let opened: ReturnType<typeof openProjectDatabase>;
   try {
-    db = openDatabase(fullPath, options);
+    opened = openProjectDatabase(fullPath, options);
   } catch (error) {
     if (error instanceof ProjectOpenError) throw new AppError(error.kind === 'NOT_FOUND' ? 'NOT_FOUND' : 'UNSUPPORTED', error.message);
+    const known = fromSqliteError(error);
+    if (known) throw known;
     throw error;
   }
+  const { db, readOnly, created, notices } = opened;
   const services = createServices(db);
   const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck();
   const detectedCount = count('detection_state');
@@ -47,19 +59,34 @@ export function openProject(path: string, options: ProjectOptions = {}): Project
     { articles: services.articles, entities: services.entities, counts: () => ({ detected: detectedCount.get() as number, articles: articleCount.get() as number }) },
     options.spawnDetectionWorker ?? spawnSourceWorker,
   );
-  const handlers = createHandlers(services, { path: fullPath, detection, detectOnImport: options.detectOnImport ?? false });
+  const handlers = createHandlers(services, { path: fullPath, detection, detectOnImport: options.detectOnImport ?? false, readOnly, notices });
   return {
     path: fullPath,
     db,
     services,
     handlers,
-    dispatch: createDispatch(handlers),
+    dispatch: createDispatch(handlers, { db, readOnly }),
+    run: createRunner(handlers, { db, readOnly }),
     detection,
+    readOnly,
+    created,
+    notices,
     close: () => {
       void detection.close();
       if (db.open) db.close();
     },
   };
+}
+
+/** Creates the project's folder, saying plainly why when it cannot be made. */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file' : (code ?? 'error');
+    throw new AppError('UNSUPPORTED', `Framelens cannot create the folder ${folder} for the project (${why}). Choose another place.`);
+  }
 }
 
 /**

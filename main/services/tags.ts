@@ -1,5 +1,5 @@
 // The codebook: hierarchical tags with colour, description and an optional letter shortcut.
-import type { Db } from '../../db/connection.ts';
+import { writeTransaction, type Db } from '../../db/connection.ts';
 import type { Tag } from '../api/contract.ts';
 import { conflict, invalid, notFound } from './errors.ts';
 import { now } from './clock.ts';
@@ -111,10 +111,10 @@ export function tagService(db: Db) {
     return Number(info.lastInsertRowid);
   }
 
-  const create = db.transaction((input: Parameters<typeof insertTag>[0]): Tag => get(insertTag(input)));
+  const create = writeTransaction(db, (input: Parameters<typeof insertTag>[0]): Tag => get(insertTag(input)));
 
   /** Finds each tag along the path, creating the missing ones (case-insensitive match). */
-  const ensurePath = db.transaction((path: string[]): Tag => {
+  const ensurePath = writeTransaction(db, (path: string[]): Tag => {
     let parentId: number | null = null;
     for (const name of path) {
       const found = sibling.get(parentId, name) as { id: number } | undefined;
@@ -135,7 +135,7 @@ export function tagService(db: Db) {
     );
   }
 
-  const update = db.transaction(
+  const update = writeTransaction(db, 
     (input: { id: number; name?: string; parentId?: number | null; color?: string; description?: string; shortcut?: string | null }): Tag => {
       const current = get(input.id);
       const parentId = input.parentId === undefined ? current.parentId : input.parentId;
@@ -165,13 +165,13 @@ export function tagService(db: Db) {
     get(id);
     const ids = [id, ...descendants(id)];
     const annotations = db
-      .prepare(`SELECT count(*) FROM annotations WHERE tag_id IN (${ids.map(() => '?').join(',')})`)
+      .prepare('SELECT count(*) FROM annotations WHERE tag_id IN (SELECT value FROM json_each(?))')
       .pluck()
-      .get(...ids) as number;
+      .get(JSON.stringify(ids)) as number;
     return { annotations, descendants: ids.length - 1 };
   }
 
-  const remove = db.transaction((id: number) => {
+  const remove = writeTransaction(db, (id: number) => {
     const { annotations, descendants: subtags } = usage(id);
     db.prepare('DELETE FROM tags WHERE id = ?').run(id); // subtags and annotations follow by ON DELETE CASCADE
     return { deletedTags: subtags + 1, deletedAnnotations: annotations };

@@ -49,9 +49,10 @@ test('delete then restore brings the annotation back unchanged (undo)', () => {
     const a = ok<Annotation>(p.dispatch('annotations.create', { articleId, tagId, start: 0, end: 11, note: 'keep me' }));
     const { deleted } = ok<{ deleted: Annotation }>(p.dispatch('annotations.delete', { id: a.id }));
     assert.deepEqual(deleted, a);
-    assert.deepEqual(ok<Annotation>(p.dispatch('annotations.restore', { annotation: deleted })), a);
-    const again = p.dispatch('annotations.restore', { annotation: deleted });
+    assert.deepEqual(ok<Annotation>(p.dispatch('annotations.restore', { id: deleted.id })), a);
+    const again = p.dispatch('annotations.restore', { id: deleted.id });
     assert.equal(again.ok, false);
+    if (!again.ok) assert.equal(again.error.code, 'NOT_FOUND');
   } finally {
     p.cleanup();
   }

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { createDispatch, isMethod } from '../../main/api/dispatch.ts';
 import { contract, methods, type Handlers } from '../../main/api/contract.ts';
 import { openProject } from '../../main/services/project.ts';
@@ -42,7 +43,7 @@ test('unknown methods and bad input give an error envelope, never a throw', () =
 test('an unexpected failure becomes INTERNAL without leaking the error', () => {
   const logged: unknown[] = [];
   const handlers = { 'project.info': () => { throw new Error('SQLITE_CORRUPT: secret detail'); } } as unknown as Handlers;
-  const dispatch = createDispatch(handlers, (e) => logged.push(e));
+  const dispatch = createDispatch(handlers, { db: new Database(':memory:'), log: (e) => logged.push(e) });
   const r = dispatch('project.info', {});
   assert.equal(r.ok, false);
   if (!r.ok) {

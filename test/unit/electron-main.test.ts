@@ -241,7 +241,7 @@ test('one IPC channel per contract method, and each refuses foreign senders', as
   const info = fake.ipcHandlers.get('api:project.info')!;
   assert.deepEqual(await info(trusted, {}), {
     ok: true,
-    value: { path: join(tmp.dir, 'start.framelens'), fileName: 'start.framelens', articles: 0, annotations: 0, tags: 0, schemaVersion: latestVersion },
+    value: { path: join(tmp.dir, 'start.framelens'), fileName: 'start.framelens', articles: 0, annotations: 0, tags: 0, schemaVersion: latestVersion, readOnly: false, notices: [] },
   });
   for (const senderFrame of [
     { url: 'https://example.com/', parent: null },

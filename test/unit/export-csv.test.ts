@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { ok, tempProject, TRICKY_TEXT } from './support/project.ts';
 import { CSV_COLUMNS } from '../../main/services/export-csv.ts';
 import Database from 'better-sqlite3';
-import { csvDocument, csvField, neutralise, sqlCsvField } from '../../main/services/csv.ts';
+import { csvCell, csvDocument, neutralise, sqlCsvField } from '../../main/services/csv.ts';
 import type { Tag } from '../../main/api/contract.ts';
 
 type Csv = { fileName: string; csv: string; rows: number };
@@ -86,7 +86,7 @@ test('neutralising covers = + - @ tab and carriage return', () => {
 test('the CSV writer round-trips awkward cells through a standard parser', () => {
   const cells = ['plain', 'comma, inside', 'quote " inside', '"starts quoted"', 'line\nbreak', 'cr\rlf\r\n', '', ' spaced ', 'åäö 😀 e\u0301', '=1+1'];
   const rows = cells.map((c, i) => [i, c, null]);
-  const parsed = parse(csvDocument(['n', 'cell', 'empty'], rows), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+  const parsed = parse(csvDocument(['n', 'cell', 'empty'], rows, true), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
   assert.deepEqual(parsed.map((r) => r.cell), cells);
   assert.deepEqual(parsed.map((r) => r.n), cells.map((_, i) => String(i)));
   assert.ok(parsed.every((r) => r.empty === ''));
@@ -101,7 +101,7 @@ test('SQLite formats a text cell exactly as the CSV writer does, neutralised or 
   cells.forEach((c, i) => insert.run(i, c));
   for (const neutraliseFormulas of [true, false]) {
     const fromSql = db.prepare(`SELECT ${sqlCsvField('x', neutraliseFormulas)} FROM t ORDER BY i`).pluck().all();
-    const fromJs = cells.map((c) => csvField(neutraliseFormulas ? neutralise(c ?? '') : c ?? ''));
+    const fromJs = cells.map((c) => csvCell(c ?? "", !neutraliseFormulas));
     assert.deepEqual(fromSql, fromJs);
   }
   db.close();

@@ -24,8 +24,8 @@ export function chartService(db: Db, deps: { tags: TagService }) {
       .map((t) => t.id);
   }
 
-  const insideTags = (ids: number[]) =>
-    `EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = m.article_id AND n.tag_id IN (${ids.map(() => '?').join(',') || 'NULL'})
+  // Lists arrive as one JSON parameter (json_each): any length, where SQLite caps `?` parameters.
+  const insideTags = `EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = m.article_id AND n.tag_id IN (SELECT value FROM json_each(?))
        AND n.start <= m.start AND n."end" >= m."end")`;
 
   /** SQL conditions over mentions m, entities e and articles a for a filter. */
@@ -33,12 +33,12 @@ export function chartService(db: Db, deps: { tags: TagService }) {
     const where: string[] = [];
     const params: (string | number)[] = [];
     if (filters.types?.length) {
-      where.push(`e.type IN (${filters.types.map(() => '?').join(',')})`);
-      params.push(...filters.types);
+      where.push('e.type IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filters.types));
     }
     if (filters.sources?.length) {
-      where.push(`a.source IN (${filters.sources.map(() => '?').join(',')})`);
-      params.push(...filters.sources);
+      where.push('a.source IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filters.sources));
     }
     if (filters.from) {
       where.push('a.published_at >= ?');
@@ -50,8 +50,8 @@ export function chartService(db: Db, deps: { tags: TagService }) {
     }
     if (filters.tagIds?.length) {
       const ids = withSubtags(filters.tagIds);
-      where.push(insideTags(ids));
-      params.push(...ids);
+      where.push(insideTags);
+      params.push(JSON.stringify(ids));
     }
     return { where: where.length ? where.join(' AND ') : '1', params };
   }
@@ -149,8 +149,8 @@ export function chartService(db: Db, deps: { tags: TagService }) {
     const params = [...f.params, input.entityId];
     if (input.tagId !== undefined) {
       const ids = withSubtags([input.tagId]);
-      where += ` AND ${insideTags(ids)}`;
-      params.push(...ids);
+      where += ` AND ${insideTags}`;
+      params.push(JSON.stringify(ids));
     }
     if (input.articleId !== undefined) {
       where += ' AND m.article_id = ?';

@@ -1,7 +1,7 @@
 // Entities and their mentions as stored in the project, and the analyst's curation of them. Detection
 // proposes; this module decides what is kept: ignored names, rejected mentions and manual mentions
 // are honoured every time detection runs again, and renames and merges hold through the alias table.
-import type { Db } from '../../../db/connection.ts';
+import { writeTransaction, type Db } from '../../../db/connection.ts';
 import type { Entity, EntityType, Mention } from '../../api/contract.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { now } from '../clock.ts';
@@ -76,7 +76,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
    * Replaces an article's detected mentions with a new detection, keeping the analyst's work: manual
    * mentions stay (and win over overlapping proposals), rejected spans and ignored names stay out.
    */
-  const applyDetection = db.transaction((articleId: number, detected: DetectedMention[], language: string | null) => {
+  const applyDetection = writeTransaction(db, (articleId: number, detected: DetectedMention[], language: string | null) => {
     db.prepare("DELETE FROM mentions WHERE article_id = ? AND origin = 'detected'").run(articleId);
     const manual = db.prepare('SELECT start, "end" FROM mentions WHERE article_id = ?').all(articleId) as { start: number; end: number }[];
     const rejected = new Set(
@@ -131,7 +131,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, aliases: aliases.get(r.id) ?? [], mentionCount: r.mention_count, articleCount: r.article_count }));
   }
 
-  const rename = db.transaction((id: number, name: string): Entity => {
+  const rename = writeTransaction(db, (id: number, name: string): Entity => {
     get(id);
     const owner = aliasLookup.get(name) as number | undefined;
     if (owner !== undefined && owner !== id) {
@@ -142,13 +142,13 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     return get(id);
   });
 
-  const setType = db.transaction((id: number, type: EntityType): Entity => {
+  const setType = writeTransaction(db, (id: number, type: EntityType): Entity => {
     get(id);
     db.prepare('UPDATE entities SET type = ? WHERE id = ?').run(type, id);
     return get(id);
   });
 
-  const merge = db.transaction((targetId: number, sourceIds: number[]): Entity => {
+  const merge = writeTransaction(db, (targetId: number, sourceIds: number[]): Entity => {
     if (sourceIds.includes(targetId)) throw invalid('An entity cannot be merged into itself.');
     get(targetId);
     for (const sourceId of new Set(sourceIds)) {
@@ -160,7 +160,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     return get(targetId);
   });
 
-  const split = db.transaction((id: number, alias: string) => {
+  const split = writeTransaction(db, (id: number, alias: string) => {
     const current = get(id);
     const exact = current.aliases.find((a) => a.toLowerCase() === alias.toLowerCase());
     if (!exact) throw notFound(`“${alias}” is not a name of “${current.name}”, so it`);
@@ -176,7 +176,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     return { from: get(id), created: get(createdId) };
   });
 
-  const ignore = db.transaction((id: number) => {
+  const ignore = writeTransaction(db, (id: number) => {
     const current = get(id);
     const names = [...new Set([current.name, ...current.aliases])];
     const add = db.prepare('INSERT OR IGNORE INTO ignored_names (name) VALUES (?)');
@@ -189,7 +189,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     return { names: ignoredNames.all() as string[] };
   }
 
-  const unignore = db.transaction((name: string) => {
+  const unignore = writeTransaction(db, (name: string) => {
     const info = db.prepare('DELETE FROM ignored_names WHERE name = ?').run(name.toLowerCase());
     if (info.changes === 0) throw notFound(`The ignored name “${name}”`);
     return ignored();
@@ -206,7 +206,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     return toMention(row);
   }
 
-  const addMention = db.transaction((input: { articleId: number; start: number; end: number; entityId?: number; name?: string; type?: EntityType }): Mention => {
+  const addMention = writeTransaction(db, (input: { articleId: number; start: number; end: number; entityId?: number; name?: string; type?: EntityType }): Mention => {
     const text = deps.articles.text(input.articleId);
     if (input.end > text.length) throw invalid(`The mention ${input.start}–${input.end} lies outside the article, whose text is ${text.length} code units long.`);
     if (splitsSurrogatePair(text, input.start) || splitsSurrogatePair(text, input.end)) throw invalid('The mention would cut a character (such as an emoji) in half.');
@@ -225,7 +225,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     return mention(id);
   });
 
-  const removeMention = db.transaction((id: number) => {
+  const removeMention = writeTransaction(db, (id: number) => {
     const removed = mention(id);
     if (removed.origin === 'detected') {
       db.prepare('INSERT OR IGNORE INTO rejected_mentions (article_id, start, "end") VALUES (?, ?, ?)').run(removed.articleId, removed.start, removed.end);

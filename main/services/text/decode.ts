@@ -1,9 +1,10 @@
 // Turning the bytes of an imported file into article text: detect the encoding, refuse what is not
 // text, and normalise line endings. Nothing else about the text changes (no Unicode normalisation:
 // it would move every offset).
+import { MAX_ARTICLE_BYTES } from '../../api/contract.ts';
 import { invalid } from '../errors.ts';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_ARTICLE_BYTES;
 
 export function decodeArticleBytes(bytes: Uint8Array, name: string): string {
   if (bytes.length === 0) throw invalid(`${name} is empty.`);
@@ -26,10 +27,9 @@ export function normaliseLineEndings(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** The checks pasted text and files share. */
+/** The checks pasted text and files share (control characters are removed before, at import). */
 export function checkText(text: string, name: string): string {
   if (text.trim().length === 0) throw invalid(`${name} has no text in it.`);
-  if (text.includes('\0')) throw invalid(`${name} contains NUL characters; that is binary data, not article text.`);
   return text;
 }
 

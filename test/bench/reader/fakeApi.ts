@@ -35,6 +35,7 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
   for (const t of syntheticTags) addTag(t.path, t.color, t.shortcut, t.description);
 
   let annotations: Annotation[] = [];
+  const deleted = new Map<number, Annotation>();
   let nextAnnotation = 1;
   const make = (tagId: number, start: number, end: number, note = ''): Annotation => ({
     id: nextAnnotation++,
@@ -130,10 +131,12 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
     'annotations.delete': async ({ id }) => {
       const old = annotations.find((a) => a.id === id) ?? fail('That annotation no longer exists.');
       annotations = annotations.filter((a) => a.id !== id);
+      deleted.set(id, old);
       return { deleted: old };
     },
-    'annotations.restore': async ({ annotation }) => {
-      const a = { ...annotation } as Annotation;
+    'annotations.restore': async ({ id }) => {
+      const a = deleted.get(id) ?? fail('There is no deleted annotation to restore.');
+      deleted.delete(id);
       annotations = [...annotations, a];
       return a;
     },

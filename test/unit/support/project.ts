@@ -24,8 +24,8 @@ export function tempProject(): Project & { dir: string; cleanup: () => void } {
 
 /** Every row of every table, to show that a refused change left the project exactly as it was. */
 export function snapshot(project: Project): string {
-  const tables = ['articles', 'tags', 'annotations', 'settings'];
-  return JSON.stringify(tables.map((t) => project.db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all()));
+  const tables = project.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+  return JSON.stringify(tables.map((t) => [t, project.db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all()]));
 }
 
 /** Unwraps an envelope, failing the test with the error message when it is not ok. */
