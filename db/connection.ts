@@ -39,6 +39,8 @@ export type OpenOptions = {
   readOnly?: boolean;
   /** Path to a better-sqlite3 binary built for another runtime (the desktop app's Electron build). */
   nativeBinding?: string;
+  /** How long a write waits behind another program's (default BUSY_TIMEOUT_MS). */
+  busyTimeoutMs?: number;
 };
 
 export type OpenedDatabase = {
@@ -167,7 +169,7 @@ export function openProjectDatabase(path: string, options: OpenOptions = {}): Op
   }
   try {
     // Set first: every later step, identity check and migration included, may wait behind another writer.
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);
     checkIdentity(db, path, { readOnly });
     if (!readOnly) {
       // WAL lets the reader and writer work side by side; NORMAL sync in WAL mode survives an app crash,

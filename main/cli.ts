@@ -3,6 +3,7 @@
 // loaded only when called, so start-up stays quick.
 import { readFileSync } from 'node:fs';
 import { AppError } from './services/errors.ts';
+import { fromSqliteError } from './services/sqlite-errors.ts';
 import { CliError, UsageError } from './cli/common.ts';
 
 type Command = { summary: string; load: () => Promise<{ help: string; run(argv: string[]): Promise<number> }> };
@@ -87,8 +88,9 @@ export function reportError(error: unknown): number {
     process.stderr.write(`framelens${error.command ? ` ${error.command}` : ''}: ${error.message}\nRun \`${help}\` for usage.\n`);
     return 2;
   }
-  if (error instanceof AppError || error instanceof CliError) {
-    process.stderr.write(`framelens: ${error.message}\n`);
+  const known = error instanceof AppError || error instanceof CliError ? error : fromSqliteError(error);
+  if (known) {
+    process.stderr.write(`framelens: ${known.message}\n`);
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);

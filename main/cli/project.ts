@@ -18,18 +18,29 @@ function defaultProjectPathSafe(): string {
 }
 
 /**
- * Opens the project a command works on. `create` lets a new file come into being (import, serve);
- * commands that only read or change existing articles refuse a path with no project, so a typo in
- * --db does not silently start an empty project.
+ * Opens the project a command works on. `create` lets a new file come into being (import, serve), and
+ * the command says so when it does; commands that only read or change existing articles refuse a path
+ * with no project (or an empty file), so a typo in --db does not silently start an empty project.
+ * What the opening found (a read-only file, a journal set aside) goes to stderr.
  */
-export function openForCommand(command: string, db: string | undefined, { create, detectOnImport = false }: { create: boolean; detectOnImport?: boolean }): Project {
-  if (db === undefined) return openProject(defaultProjectPath(), { create: true, detectOnImport });
-  if (db.trim() === '') throw new UsageError(command, '--db needs a file name.');
-  const path = resolve(db);
-  if (!create && !existsSync(path)) {
-    throw new CliError(`There is no Framelens project at ${path}. Check the path, or start one with \`framelens import FILE --db ${db}\`.`);
+export function openForCommand(
+  command: string,
+  db: string | undefined,
+  { create, detectOnImport = false, readOnly = false }: { create: boolean; detectOnImport?: boolean; readOnly?: boolean },
+): Project {
+  let project: Project;
+  if (db === undefined) project = openProject(defaultProjectPath(), { create: true, detectOnImport, readOnly });
+  else {
+    if (db.trim() === '') throw new UsageError(command, '--db needs a file name.');
+    const path = resolve(db);
+    if (!create && !existsSync(path)) {
+      throw new CliError(`There is no Framelens project at ${path}. Check the path, or start one with \`framelens import FILE --db ${db}\`.`);
+    }
+    project = openProject(path, { create, detectOnImport, readOnly });
   }
-  return openProject(path, { create, detectOnImport });
+  if (project.created) process.stderr.write(`framelens: created a new project at ${project.path}.\n`);
+  for (const notice of project.notices) process.stderr.write(`framelens: ${notice}\n`);
+  return project;
 }
 
 /** Runs fn with the project open and always closes it, so the file is left clean. */

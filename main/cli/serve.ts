@@ -14,6 +14,8 @@ Options:
                     (a new file is created if FILE does not exist)
   --port N          the port to listen on (default: any free port)
   --host H          the address to listen on (default 127.0.0.1, this computer only)
+  --read-only       open the project without letting anyone change it (a file that cannot be
+                    written opens this way by itself)
   --no-open         print the address without opening a browser
   --help            show this help
 `;
@@ -23,6 +25,7 @@ const options = {
   port: { type: 'string' },
   host: { type: 'string' },
   'no-open': { type: 'boolean' },
+  'read-only': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -53,7 +56,8 @@ export async function run(argv: string[]): Promise<number> {
   const host = values.host ?? '127.0.0.1';
   if (host.trim() === '') throw new UsageError('serve', '--host needs an address.');
 
-  const project = openForCommand('serve', values.db, { create: true, detectOnImport: true });
+  const readOnly = values['read-only'] === true;
+  const project = openForCommand('serve', values.db, { create: !readOnly, detectOnImport: true, readOnly });
   let server;
   try {
     server = await startServer({ project, host, port });
@@ -80,7 +84,7 @@ export async function run(argv: string[]): Promise<number> {
   if (!server.hasRenderer) {
     process.stderr.write(`Warning: the web interface has not been built (no ${server.staticDir}/index.html). Run \`npm run build:renderer\` first.\n`);
   }
-  process.stdout.write(`Framelens is serving ${project.path}\nOpen ${server.url}\nPress Ctrl-C to stop.\n`);
+  process.stdout.write(`Framelens is serving ${project.path}${project.readOnly ? ' (read-only)' : ''}\nOpen ${server.url}\nPress Ctrl-C to stop.\n`);
   if (!values['no-open']) openBrowser(server.url);
   // Keep running until a signal arrives.
   return new Promise<number>(() => {});

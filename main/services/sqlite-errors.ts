@@ -1,11 +1,9 @@
 // SQLite's refusals that an analyst can act on, turned into Framelens's own errors. Anything else stays
 // unexpected (logged, never shown raw).
-import { BUSY_TIMEOUT_MS } from '../../db/connection.ts';
 import { AppError } from './errors.ts';
 
 export const busyMessage =
-  `Another program is writing to this project and did not finish within ${BUSY_TIMEOUT_MS / 1000} seconds. ` +
-  'Try again in a moment. Nothing was changed.';
+  'Another program is writing to this project and has not finished in time. Try again in a moment. Nothing was changed.';
 
 export const readOnlyNowMessage = 'This project cannot be changed: its file or folder is read-only. Nothing was changed.';
 
