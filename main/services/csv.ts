@@ -38,22 +38,11 @@ export function csvDocument(header: readonly string[], rows: Iterable<readonly C
   return parts.join('');
 }
 
-/** SQLite's GLOB pattern for a text holding a control character other than NUL (GLOB stops at NUL). */
-const sqlControlClass = `'*[' || char(1) || '-' || char(8) || char(11) || char(12) || char(14) || '-' || char(31) || ']*'`;
-
 /**
- * An SQLite condition that is true when any of the columns holds a control character: the rows that
- * csvCell must clean, which SQLite's own formatting (sqlCsvField) leaves to it.
- */
-export function sqlHasControls(columns: readonly string[]): string {
-  const all = columns.map((c) => `coalesce(${c}, '')`).join(' || ');
-  return `((${all}) GLOB (${sqlControlClass}) OR instr(CAST((${all}) AS BLOB), x'00') > 0)`;
-}
-
-/**
- * `csvCell(value, !neutraliseFormulas)` as an SQLite expression over a text column, for text without
- * control characters (sqlHasControls finds the rest). Large exports let SQLite format their long text
- * cells: it saves JavaScript a string per cell. The unit tests hold both forms to the same output.
+ * `csvCell(value, !neutraliseFormulas)` as an SQLite expression over a text column without control
+ * characters (a caller tests the result with hasControlCharacters and formats such rare cells with
+ * csvCell). Large exports let SQLite format their long text cells: it saves JavaScript a string per
+ * cell. The unit tests hold both forms to the same output.
  */
 export function sqlCsvField(column: string, neutraliseFormulas: boolean): string {
   const value = neutraliseFormulas

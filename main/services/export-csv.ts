@@ -2,7 +2,8 @@
 // code-point offsets (what Python and R index by), the quote with context, note, coder, dates and
 // the entities mentioned inside the passage.
 // RFC 4180; cells a spreadsheet would run as a formula are neutralised unless raw.
-import { csvCell, csvRecord, sqlCsvField, sqlHasControls } from './csv.ts';
+import { csvCell, csvRecord, sqlCsvField } from './csv.ts';
+import { hasControlCharacters } from './text/controls.ts';
 import type { Db } from '../../db/connection.ts';
 import { codePointMapper } from './text/offsets.ts';
 import type { TagService } from './tags.ts';
@@ -63,14 +64,15 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
   }
   // Annotation rows alone, as arrays: article and tag columns are the same for many rows, so they are
   // read, neutralised and quoted once each and reused. SQLite writes the run of text cells from quote
-  // to updated_at as one finished piece of CSV (large exports are dominated by this loop); a row with a
-  // control character anywhere in those cells is left to csvCell, which removes it.
+  // to updated_at as one finished piece of CSV (large exports are dominated by this loop). SQLite's
+  // formatting does not remove control characters: a piece holding one (rare; a regular expression finds
+  // it far faster than SQLite's GLOB) is formatted again by csvCell, which does.
   const cell = (column: string) => sqlCsvField(column, !options.raw);
   const textColumns = ['n.quote', 'n.context_before', 'n.context_after', 'n.note', 'n.annotator', 'n.created_at', 'n.updated_at'];
   const statement = db
     .prepare(
       `SELECT n.id, n.article_id, n.tag_id, n.start, n."end",
-         CASE WHEN ${sqlHasControls(textColumns)} THEN NULL ELSE ${textColumns.map(cell).join(" || ',' || ")} END
+         ${textColumns.map(cell).join(" || ',' || ")}
        FROM annotations n ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY n.article_id, n.start, n.id`,
     )
@@ -89,7 +91,7 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
   let articlePart = '';
   let toCodePoints: (offset: number) => number = (o) => o;
   let entitiesWithin: (start: number, end: number) => string[] = () => [];
-  type Row = [number, number, number, number, number, string | null];
+  type Row = [number, number, number, number, number, string];
   for (const [id, articleId, tagId, start, end, textCells] of statement.all(...params) as Row[]) {
     if (articleId !== currentArticle) {
       currentArticle = articleId;
@@ -99,7 +101,7 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
     }
     lines.push(
       `${id},${articleId},${articlePart},${tagColumns.get(tagId)},${toCodePoints(start)},${toCodePoints(end)},` +
-        `${textCells ?? (rawTextCells.get(id) as (string | null)[]).map(field).join(',')},` +
+        `${hasControlCharacters(textCells) ? (rawTextCells.get(id) as (string | null)[]).map(field).join(',') : textCells},` +
         `${field(entitiesWithin(start, end).join('; '))}\r\n`,
     );
   }
