@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { neutralise, toCsv } from '../../renderer/src/lib/charts/csv.ts';
+import { csvDocument, type CsvCell } from '../../main/services/csv.ts';
 import { bucketLabel, bucketScope, fillBuckets, granularityFor, spreadCounts } from '../../renderer/src/lib/charts/buckets.ts';
 import { trimAfter, trimBefore } from '../../renderer/src/lib/charts/kwic.ts';
 
@@ -19,6 +20,13 @@ test('cells a spreadsheet would run as a formula get a leading apostrophe; numbe
   assert.equal(neutralise('NORDSEC:s'), 'NORDSEC:s');
   assert.equal(toCsv(['n'], [[-2]]), 'n\r\n-2\r\n');
   assert.equal(toCsv(['n'], [['=1+1']]), "n\r\n'=1+1\r\n");
+});
+
+test('chart CSV cells are written exactly as the project exports write them', () => {
+  const cells = ['plain', 'comma, inside', 'quote " inside', 'line\nbreak', 'cr\rlf\r\n', '', 'åäö 😀 e\u0301', '=1+1', '+1', '-1', '@SUM(A1)',
+    '\tx', '\rx', 'NUL\u0000inside', '\u0007=bell first', 'form\u000cfeed, "q"', 'esc\u001b[31m'];
+  const rows: CsvCell[][] = [...cells.map((c) => [c]), [-2], [3.5], [null]];
+  assert.equal(toCsv(['cell'], rows), csvDocument(['cell'], rows));
 });
 
 test('fillBuckets fills the days, months and years between the first and last bucket', () => {

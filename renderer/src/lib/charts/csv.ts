@@ -1,6 +1,9 @@
-// Chart data as CSV: RFC 4180 quoting, CRLF rows, and cells that a spreadsheet would run as a formula
-// neutralised with a leading apostrophe, as the project's annotation export does (OWASP CSV injection).
+// Chart data as CSV, cell for cell as the project's own exports write it (main/services/csv.ts; a unit
+// test holds the two to the same output): control characters dropped, cells that a spreadsheet would
+// run as a formula neutralised with a leading apostrophe (OWASP CSV injection), RFC 4180 quoting, CRLF rows.
 export type CsvCell = string | number | null | undefined;
+
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
 export function neutralise(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
@@ -9,7 +12,7 @@ export function neutralise(cell: string): string {
 function quote(cell: CsvCell): string {
   if (cell === null || cell === undefined) return '';
   // Numbers are written as numbers: a negative count is data, not a formula.
-  const text = typeof cell === 'number' ? String(cell) : neutralise(cell);
+  const text = typeof cell === 'number' ? String(cell) : neutralise(cell.replace(CONTROL_CHARACTERS, ''));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
