@@ -7,7 +7,7 @@ import { writeTransaction } from '../../db/connection.ts';
 import { AppError } from '../services/errors.ts';
 import { fromSqliteError } from '../services/sqlite-errors.ts';
 import type { Project } from '../services/project.ts';
-import { parseCommand, printJson, table, UsageError } from './common.ts';
+import { CliError, parseCommand, printJson, table, UsageError } from './common.ts';
 import { dbHelp, withProject } from './project.ts';
 import { describeFound, detectArticles } from './detection.ts';
 
@@ -71,7 +71,9 @@ function readMeta(values: { source?: string; author?: string; date?: string; lan
 /** Why a path cannot be read, in plain words, or null when it is a readable file. */
 function unreadable(file: string): string | null {
   try {
-    if (!statSync(file).isFile()) return 'is a folder, not a file';
+    const stats = statSync(file);
+    if (stats.isDirectory()) return 'is a folder, not a file';
+    if (!stats.isFile()) return 'is not a regular file (a named pipe, socket or device), so it was not read';
     return null;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -153,6 +155,7 @@ export async function run(argv: string[]): Promise<number> {
   const { meta, title } = readMeta(values);
 
   return withProject('import', values.db, { create: true }, async (project) => {
+    if (project.readOnly) throw new CliError(`${project.path} is open read-only, so nothing can be imported into it. Nothing was imported.`);
     const results = importAll(project, positionals, meta, title);
 
     // The articles are committed; entity detection follows, and the command waits for it.

@@ -111,6 +111,13 @@ test('a read-only project file opens read-only, and the command line still reads
     assert.equal(tagged.status, 1);
     assert.match(tagged.stderr, /read-only/);
     assert.doesNotMatch(tagged.stderr, /SQLITE|unexpected/);
+    const article = join(t.dir, 'more.txt');
+    writeFileSync(article, 'Ännu en artikel om toppmötet.');
+    chmodSync(article, 0o644);
+    const imported = spawnSync(process.execPath, [cli, 'import', article, '--db', path, '--no-detect'], { cwd: root, encoding: 'utf8', ...unprivileged });
+    assert.equal(imported.status, 1);
+    assert.match(imported.stderr, /is open read-only, so nothing can be imported/);
+    assert.doesNotMatch(imported.stderr + imported.stdout, /SQLITE|more\.txt cannot be read/);
     assert.equal(hash(path), before);
   } finally {
     t.cleanup();
@@ -151,6 +158,10 @@ test('a named pipe and a folder are not project files, and nothing waits on the 
     assert.throws(() => openProject(fifo), (e: unknown) => e instanceof AppError && /is a named pipe, not a Framelens project/.test(e.message));
     assert.throws(() => openProject(t.dir), (e: unknown) => e instanceof AppError && /is a folder, not a Framelens project/.test(e.message));
     assert.ok(statSync(fifo).isFIFO());
+    // As an article to import, the pipe is named for what it is, and the run goes on without waiting on it.
+    const run = spawnSync(process.execPath, [cli, 'import', fifo, '--db', join(t.dir, 'p.framelens'), '--no-detect'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /is not a regular file \(a named pipe/);
   } finally {
     t.cleanup();
   }
