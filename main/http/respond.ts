@@ -1,6 +1,6 @@
 // Response helpers shared by the web host's routes: every response carries the same security headers.
 import type { ServerResponse } from 'node:http';
-import type { ApiError, ErrorCode } from '../api/contract.ts';
+import type { ApiError, Envelope, ErrorCode } from '../api/contract.ts';
 
 export const CSP =
   "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; " +
@@ -45,6 +45,8 @@ export function statusFor(code: ErrorCode): number {
     case 'INVALID_INPUT':
     case 'UNSUPPORTED':
       return 400;
+    case 'READ_ONLY':
+      return 403;
     case 'NOT_FOUND':
     case 'UNKNOWN_METHOD':
       return 404;
@@ -52,5 +54,19 @@ export function statusFor(code: ErrorCode): number {
       return 409;
     case 'INTERNAL':
       return 500;
+    case 'BUSY':
+      // Another program holds the project's write lock; the wait for it ran out.
+      return 503;
   }
+}
+
+/** Headers that go with an error code: a busy project is worth trying again in a moment. */
+export function headersFor(code: ErrorCode): Record<string, string> {
+  return code === 'BUSY' ? { 'Retry-After': '2' } : {};
+}
+
+/** Sends a dispatch envelope with the status (and headers) its outcome calls for. */
+export function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
+  if (envelope.ok) sendJson(res, 200, envelope);
+  else sendJson(res, statusFor(envelope.error.code), envelope, headersFor(envelope.error.code));
 }

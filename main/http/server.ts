@@ -6,8 +6,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dispatch } from '../api/dispatch.ts';
 import { handleApi, MAX_BODY_BYTES } from './api.ts';
-import { allowedHosts, checkHostAndOrigin, hasToken, hostPort, isLoopbackHost, newToken } from './guard.ts';
-import { sendError, sendText, setSecurityHeaders } from './respond.ts';
+import { allowedHosts, hostPort, isLoopbackHost, newToken } from './guard.ts';
+import { pathOf, refusalFor, refuse } from './refusals.ts';
+import { sendError, setSecurityHeaders } from './respond.ts';
 import { handleStatic } from './static.ts';
 
 /** Framelens's own folder: a relative staticDir is taken from here, not from the shell's directory. */
@@ -46,33 +47,31 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let hosts = new Set<string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    setSecurityHeaders(res);
-    const refused = checkHostAndOrigin(req, hosts);
-    if (refused) {
-      sendError(res, refused.status, 'INVALID_INPUT', refused.message);
-      return;
-    }
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path.startsWith('/api/')) {
-      if (!hasToken(req, token)) {
-        sendError(res, 401, 'INVALID_INPUT', 'The access token is missing or out of date; open the address that `framelens serve` printed.', {
-          'WWW-Authenticate': 'Bearer',
-        });
-        return;
-      }
-      await handleApi(req, res, path.slice('/api/'.length), dispatch, limit);
-      return;
-    }
-    await handleStatic(req, res, staticDir, path);
+    const path = pathOf(req);
+    if (path.startsWith('/api/')) await handleApi(req, res, path.slice('/api/'.length), dispatch, limit);
+    else await handleStatic(req, res, staticDir, path);
   };
 
-  const server = createServer((req, res) => {
+  /** Refuses from the headers when it can (see refusals.ts); invites the body only when it is wanted. */
+  const answer = (req: IncomingMessage, res: ServerResponse, expectsContinue: boolean) => {
+    setSecurityHeaders(res);
+    const refusal = refusalFor(req, { hosts, token, limit });
+    if (refusal) {
+      refuse(req, res, refusal);
+      return;
+    }
+    if (expectsContinue) res.writeContinue();
     handle(req, res).catch((error: unknown) => {
-      log(`Framelens web host: unexpected problem answering ${req.method} ${(req.url ?? '').split('?')[0]}: ${error instanceof Error ? error.message : String(error)}`);
+      log(`Framelens web host: unexpected problem answering ${req.method} ${pathOf(req)}: ${error instanceof Error ? error.message : String(error)}`);
       if (res.headersSent) res.destroy();
       else sendError(res, 500, 'INTERNAL', 'Framelens hit an unexpected problem; nothing was changed. Details are in the log.');
     });
-  });
+  };
+
+  const server = createServer((req, res) => answer(req, res, false));
+  // Without this listener Node sends "100 Continue" to every `Expect: 100-continue` request, inviting
+  // bodies the host is about to refuse.
+  server.on('checkContinue', (req, res) => answer(req, res, true));
   // A malformed request must not take the host down; answer 400 and drop that connection only.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

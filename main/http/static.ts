@@ -28,12 +28,8 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return file === root || file.startsWith(root + sep) ? file : null;
 }
 
+/** Answers a GET or HEAD; other methods, and requests with a body, were refused from their headers. */
 export async function handleStatic(req: IncomingMessage, res: ServerResponse, root: string, urlPath: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD');
-    sendText(res, 405, plain, 'Method not allowed.\n');
-    return;
-  }
   const file = resolveInside(root, urlPath);
   if (!file) {
     sendText(res, 404, plain, 'Not found.\n');

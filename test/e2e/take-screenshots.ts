@@ -109,6 +109,33 @@ async function main() {
     await fresh.goto(new URL(host.url).origin + '/');
     await fresh.getByTestId('missing-token').waitFor();
     await shot(fresh, 'missing-token');
+
+    // The same project served read-only: the badge, the banner, the reader with nothing to change.
+    await host.restart({ readOnly: true });
+    const readOnly = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    await readOnly.goto(host.url);
+    await readOnly.getByTestId('read-only-badge').waitFor();
+    await readOnly.getByTestId('article-item').filter({ hasText: title }).click();
+    await readOnly.locator('[data-annotation-ids]').first().waitFor();
+    await readOnly.locator('[data-mention-ids]').first().waitFor();
+    await shot(readOnly, 'read-only');
+    await readOnly.locator('[data-annotation-ids]').first().click();
+    await readOnly.getByTestId('annotation-popover').waitFor();
+    await shot(readOnly, 'read-only-popover');
+    await readOnly.keyboard.press('Escape');
+    const firstWords = (await readOnly.getByTestId('reader-text').innerText()).split('\n').find((line) => line.length > 40)!.slice(0, 30);
+    await readOnly.getByTestId('reader-text').getByText(firstWords).first().selectText();
+    await readOnly.getByTestId('reader-text').dispatchEvent('mouseup');
+    await readOnly.getByTestId('toast-info').waitFor();
+    await shot(readOnly, 'read-only-tag-refused');
+    await readOnly.getByRole('button', { name: 'Codebook', exact: true }).click();
+    await readOnly.getByRole('dialog', { name: 'Codebook' }).locator('[data-tag-path="Threat"]').click();
+    await shot(readOnly, 'read-only-codebook');
+    await readOnly.keyboard.press('Escape');
+    await readOnly.getByTestId('view-entities').click();
+    await readOnly.getByTestId('entity-row').first().getByTestId('entity-name').click();
+    await readOnly.getByTestId('entity-details').waitFor();
+    await shot(readOnly, 'read-only-entities');
   } finally {
     await browser.close();
     await host.stop();

@@ -24,6 +24,14 @@ export class LocalJournal<A extends Versioned> {
     this.entries.set(id, { at: this.now(), articleId, annotation: null });
   }
 
+  /**
+   * Forgets what the journal holds for an id: after an undo put a deleted annotation back under a new id,
+   * the old id belongs to another annotation, which must not be hidden as the deleted one.
+   */
+  forget(id: number): void {
+    this.entries.delete(id);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -12,6 +12,11 @@ export class AppPage {
   readonly articleTitle: Locator;
   readonly projectName: Locator;
   readonly errorToast: Locator;
+  readonly infoToast: Locator;
+  readonly readOnlyBadge: Locator;
+  readonly notices: Locator;
+  readonly importButton: Locator;
+  readonly annotatorButton: Locator;
   readonly reader: ReaderPane;
 
   constructor(page: Page) {
@@ -21,6 +26,11 @@ export class AppPage {
     this.articleTitle = page.getByTestId('article-title');
     this.projectName = page.getByTestId('project-name');
     this.errorToast = page.getByTestId('toast-error');
+    this.infoToast = page.getByTestId('toast-info');
+    this.readOnlyBadge = page.getByTestId('read-only-badge');
+    this.notices = page.getByTestId('project-notice');
+    this.importButton = page.getByTestId('import-button');
+    this.annotatorButton = page.getByTestId('annotator-button');
     this.reader = new ReaderPane(page);
   }
 
@@ -65,7 +75,7 @@ export class AppPage {
   }
 
   async openImport(): Promise<ImportDialog> {
-    await this.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await this.importButton.click();
     const dialog = new ImportDialog(this.page);
     await expect(dialog.root).toBeVisible();
     return dialog;

@@ -1,5 +1,6 @@
 // Runs the real Framelens web host (`framelens serve`) on a project file, as an analyst would, and
-// reads the address it prints. Restarting on the same file checks that work survives a restart.
+// reads the address it prints. Restarting on the same file checks that work survives a restart; a host
+// started read-only (`--read-only`) serves the project without letting anyone change it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,14 +12,21 @@ const builtRenderer = fileURLToPath(new URL('../../../dist/renderer/index.html',
 
 const addressPattern = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
 
+export type WebHostOptions = {
+  /** Serve the project with `--read-only`: it can be read, searched and exported, not changed. */
+  readOnly?: boolean;
+};
+
 export class WebHost {
   readonly dbPath: string;
+  readOnly: boolean;
   private child: ChildProcess | null = null;
   private address: string | null = null;
   private output = '';
 
-  constructor(dbPath: string) {
+  constructor(dbPath: string, options: WebHostOptions = {}) {
     this.dbPath = dbPath;
+    this.readOnly = options.readOnly ?? false;
   }
 
   /** The address printed by the host, token included. */
@@ -37,7 +45,8 @@ export class WebHost {
       throw new Error('The renderer is not built (no dist/renderer/index.html). Run `npm run build:renderer` before the e2e tests.');
     }
     this.output = '';
-    const child = spawn(process.execPath, [cli, 'serve', '--db', this.dbPath, '--port', '0', '--no-open'], {
+    const args = [cli, 'serve', '--db', this.dbPath, '--port', '0', '--no-open', ...(this.readOnly ? ['--read-only'] : [])];
+    const child = spawn(process.execPath, args, {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1' },
@@ -91,7 +100,9 @@ export class WebHost {
     return envelope.value;
   }
 
-  async restart(): Promise<void> {
+  /** Stops the host and starts it again on the same file; `options` may switch read-only on or off. */
+  async restart(options: WebHostOptions = {}): Promise<void> {
+    if (options.readOnly !== undefined) this.readOnly = options.readOnly;
     await this.stop();
     await this.start();
   }
