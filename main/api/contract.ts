@@ -25,6 +25,59 @@ export const articleMetaInput = z.object({
 });
 export type ArticleMetaInput = z.infer<typeof articleMetaInput>;
 
+/** An article variable's kind: free text, a category from a fixed list, a number, a date, or yes/no. */
+export const variableType = z.enum(['text', 'category', 'number', 'date', 'boolean']);
+export type VariableType = z.infer<typeof variableType>;
+
+/** A variable's value for one article, as the API carries it (a date as YYYY-MM-DD). */
+export const variableValue = z.union([z.string().max(1000), z.number().finite(), z.boolean()]);
+export type VariableValue = z.infer<typeof variableValue>;
+
+/** Article columns that behave as variables everywhere a variable can be chosen. */
+export const builtinVariables = ['source', 'author', 'language', 'publishedAt'] as const;
+export const builtinVariable = z.enum(builtinVariables);
+export type BuiltinVariable = z.infer<typeof builtinVariable>;
+
+export const variable = z.object({
+  id,
+  name: z.string(),
+  type: variableType,
+  description: z.string(),
+  /** The allowed values of a category variable, in order; empty for other kinds. */
+  categories: z.array(z.string()),
+  /** How many articles have a value. */
+  articleCount: z.number().int(),
+});
+export type Variable = z.infer<typeof variable>;
+
+export const variableName = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1, 'a variable needs a name').max(100, 'a variable name is at most 100 characters'));
+
+/**
+ * One condition on articles: a variable (an own variable's id, or a built-in column) that has one of
+ * `values`, none of them, any value, no value, or a value from `min` to `max` (numbers or dates, inclusive).
+ */
+export const articleCondition = z
+  .object({
+    variable: z.union([id, builtinVariable]),
+    op: z.enum(['is', 'isNot', 'empty', 'notEmpty', 'between']),
+    values: z.array(variableValue).max(1000).optional(),
+    min: z.union([z.number().finite(), isoDate]).optional(),
+    max: z.union([z.number().finite(), isoDate]).optional(),
+  })
+  .refine((c) => !(c.op === 'is' || c.op === 'isNot') || (c.values?.length ?? 0) > 0, { message: 'name at least one value', path: ['values'] })
+  .refine((c) => c.op !== 'between' || c.min !== undefined || c.max !== undefined, { message: 'give a lowest value, a highest, or both', path: ['min'] });
+export type ArticleCondition = z.infer<typeof articleCondition>;
+
+/** Which articles a view, list or export works on: the same filter everywhere. All conditions must hold. */
+export const articleFilter = z.object({
+  search: z.string().max(500).optional(),
+  conditions: z.array(articleCondition).max(50).optional(),
+});
+export type ArticleFilter = z.infer<typeof articleFilter>;
+
 export const articleSummary = z.object({
   id,
   title: z.string(),
@@ -36,6 +89,8 @@ export const articleSummary = z.object({
   charCount: z.number().int(),
   annotationCount: z.number().int(),
   createdAt: z.string(),
+  /** The article's values of the analyst's own variables, by variable id. */
+  values: z.record(z.string(), variableValue),
 });
 export type ArticleSummary = z.infer<typeof articleSummary>;
 
@@ -228,7 +283,11 @@ export const contract = {
   },
   'articles.list': {
     effect: 'read',
-    input: z.object({ search: z.string().max(500).optional(), limit: z.number().int().positive().max(100000).optional() }),
+    input: z.object({
+      search: z.string().max(500).optional(),
+      conditions: articleFilter.shape.conditions,
+      limit: z.number().int().positive().max(100000).optional(),
+    }),
     /** total: how many articles the search matched (or the project holds), of which `articles` are the first. */
     output: z.object({ articles: z.array(articleListItem), total: z.number().int() }),
   },
@@ -458,11 +517,80 @@ export const contract = {
     output: z.object({ lines: z.array(kwicLine), total: z.number().int() }),
   },
 
+  'variables.list': {
+    effect: 'read',
+    input: empty,
+    output: z.object({ variables: z.array(variable) }),
+  },
+  'variables.create': {
+    effect: 'write',
+    input: z.object({
+      name: variableName,
+      type: variableType,
+      description: shortText(2000).optional(),
+      categories: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+    }),
+    output: variable,
+  },
+  /** Renames a variable, changes its description, or (for a category) its list of values. */
+  'variables.update': {
+    effect: 'write',
+    input: z.object({
+      id,
+      name: variableName.optional(),
+      description: shortText(2000).optional(),
+      categories: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
+    }),
+    output: variable,
+  },
+  'variables.delete': {
+    effect: 'write',
+    input: z.object({ id }),
+    output: z.object({ deletedValues: z.number().int() }),
+  },
+  /** Sets (or with value null clears) one variable for many articles at once: by id, or all matching a filter. */
+  'variables.setValue': {
+    effect: 'write',
+    input: z
+      .object({
+        variableId: z.union([id, builtinVariable]),
+        value: variableValue.nullable(),
+        articleIds: z.array(id).optional(),
+        filter: articleFilter.optional(),
+      })
+      .refine((i) => (i.articleIds === undefined) !== (i.filter === undefined), { message: 'give either articleIds or a filter', path: ['articleIds'] }),
+    output: z.object({ changed: z.number().int(), articles: z.number().int() }),
+  },
+  /**
+   * Variable values from a CSV: a key column names the article (id, URL or exact title), every other
+   * column a variable. With dryRun the preview is returned and nothing is written.
+   */
+  'variables.importCsv': {
+    effect: 'write',
+    input: z.object({ csv: z.string().max(20 * 1024 * 1024), key: z.enum(['id', 'url', 'title']), dryRun: z.boolean().optional() }),
+    output: z.object({
+      keyColumn: z.string(),
+      variables: z.array(z.object({ column: z.string(), variableId: id })),
+      rows: z.number().int(),
+      matched: z.number().int(),
+      unmatched: z.array(z.object({ line: z.number().int(), key: z.string() })),
+      changed: z.number().int(),
+      written: z.boolean(),
+    }),
+  },
+  /** Every article (or those matching the filter) with its built-in and own variables, as CSV. */
+  'variables.exportCsv': {
+    effect: 'read',
+    input: z.object({ filter: articleFilter.optional(), bom: z.boolean().optional() }),
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+
   'export.csv': {
     effect: 'read',
     input: z.object({
       tagIds: z.array(id).optional(),
       articleIds: z.array(id).optional(),
+      filter: articleFilter.optional(),
       bom: z.boolean().optional(),
       raw: z.boolean().optional(),
     }),

@@ -111,9 +111,19 @@ export function articleService(db: Db) {
     return value;
   }
 
-  /** The article list, or with a search the best matches (at most 100 unless asked) and how many matched in all. */
-  function list(search: string | undefined, limit?: number): { articles: ArticleListItem[]; total: number } {
-    if (search && search.trim()) return searchArticles(db, search, limit ?? 100);
+  /**
+   * The article list, or with a search the best matches (at most 100 unless asked) and how many matched
+   * in all; `filter` (a condition over `articles a`, from the article filter) narrows both.
+   */
+  function list(search: string | undefined, limit?: number, filter?: { where: string; params: unknown[] }): { articles: ArticleListItem[]; total: number } {
+    if (search && search.trim()) return searchArticles(db, search, limit ?? 100, filter);
+    if (filter && filter.where !== '1') {
+      const rows = db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${filter.where} ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT ?`)
+        .all(...filter.params, limit ?? 5000) as ArticleRow[];
+      const total = db.prepare(`SELECT count(*) FROM articles a WHERE ${filter.where}`).pluck().get(...filter.params) as number;
+      return { articles: rows.map((row) => ({ ...toSummary(row), snippet: null })), total };
+    }
     const articles = (listAll.all(limit ?? 5000) as ArticleRow[]).map((row) => ({ ...toSummary(row), snippet: null }));
     return { articles, total: countAll.get() as number };
   }

@@ -10,6 +10,11 @@ import type { TagService } from './tags.ts';
 import type { EntityStore } from './entities/store.ts';
 import { PATH_SEPARATOR } from './tags.ts';
 import { now } from './clock.ts';
+import type { ArticleFilter } from '../api/contract.ts';
+import type { VariableService } from './variables/store.ts';
+import { articleFilterSql } from './variables/filter.ts';
+import { valuesByArticle } from './variables/csv.ts';
+import { showValue } from './variables/values.ts';
 
 export const CSV_COLUMNS = [
   'annotation_id',
@@ -34,9 +39,12 @@ export const CSV_COLUMNS = [
   'entities',
 ] as const;
 
-export type CsvOptions = { tagIds?: number[]; articleIds?: number[]; bom?: boolean; raw?: boolean };
+/** After the fixed columns, one `var_<name>` column per variable of the project, in the codebook's order. */
+export const VARIABLE_COLUMN_PREFIX = 'var_';
 
-export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStore }, options: CsvOptions = {}) {
+export type CsvOptions = { tagIds?: number[]; articleIds?: number[]; filter?: ArticleFilter; bom?: boolean; raw?: boolean };
+
+export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStore; variables: VariableService }, options: CsvOptions = {}) {
   const { tags } = deps;
   const allTags = tags.list();
   const tagById = new Map(allTags.map((t) => [t.id, t]));
@@ -53,7 +61,7 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
   }
   // Id lists go in as one JSON parameter each: any number of ids, where SQLite caps `?` parameters.
   const where: string[] = [];
-  const params: string[] = [];
+  const params: unknown[] = [];
   if (tagFilter) {
     where.push('n.tag_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(tagFilter));
@@ -62,6 +70,13 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
     where.push('n.article_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(options.articleIds));
   }
+  if (options.filter) {
+    const filter = articleFilterSql(options.filter, deps.variables.lookup());
+    where.push(`n.article_id IN (SELECT a.id FROM articles a WHERE ${filter.where})`);
+    params.push(...filter.params);
+  }
+  const variables = deps.variables.list();
+  const values = valuesByArticle(db);
   // Annotation rows alone, as arrays: article and tag columns are the same for many rows, so they are
   // read, neutralised and quoted once each and reused. SQLite writes the run of text cells from quote
   // to updated_at as one finished piece of CSV (large exports are dominated by this loop). SQLite's
@@ -86,11 +101,12 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
 
   const field = (v: string | null) => csvCell(v ?? '', options.raw);
   const tagColumns = new Map(allTags.map((t) => [t.id, `${field(t.name)},${field(t.path.join(PATH_SEPARATOR))}`]));
-  const lines = [csvRecord(CSV_COLUMNS)];
+  const lines = [csvRecord([...CSV_COLUMNS, ...variables.map((v) => VARIABLE_COLUMN_PREFIX + v.name)])];
   let currentArticle = -1;
   let articlePart = '';
   let toCodePoints: (offset: number) => number = (o) => o;
   let entitiesWithin: (start: number, end: number) => string[] = () => [];
+  let variablePart = '';
   type Row = [number, number, number, number, number, string];
   for (const [id, articleId, tagId, start, end, textCells] of statement.all(...params) as Row[]) {
     if (articleId !== currentArticle) {
@@ -98,11 +114,13 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
       articlePart = (articleColumns.get(articleId) as (string | null)[]).map(field).join(',');
       toCodePoints = astral.has(articleId) ? codePointMapper(textOf.get(articleId) as string) : (o) => o;
       entitiesWithin = deps.entities.entitiesWithin(articleId);
+      const own = values.get(articleId);
+      variablePart = variables.map((v) => ',' + field(showValue(v.type, own?.get(v.id)))).join('');
     }
     lines.push(
       `${id},${articleId},${articlePart},${tagColumns.get(tagId)},${toCodePoints(start)},${toCodePoints(end)},` +
         `${hasControlCharacters(textCells) ? (rawTextCells.get(id) as (string | null)[]).map(field).join(',') : textCells},` +
-        `${field(entitiesWithin(start, end).join('; '))}\r\n`,
+        `${field(entitiesWithin(start, end).join('; '))}${variablePart}\r\n`,
     );
   }
   const csv = (options.bom ? '\uFEFF' : '') + lines.join('');

@@ -13,6 +13,9 @@ import { exportCsv } from './export-csv.ts';
 import { entityStore } from './entities/store.ts';
 import { chartService } from './entities/charts.ts';
 import type { DetectionQueue } from './entities/queue.ts';
+import { variableService } from './variables/store.ts';
+import { variablesCsv } from './variables/csv.ts';
+import { articleFilterSql } from './variables/filter.ts';
 
 export function createServices(db: Db) {
   const articles = articleService(db);
@@ -21,7 +24,9 @@ export function createServices(db: Db) {
   const annotations = annotationService(db, { articles, tags, settings });
   const entities = entityStore(db, { articles });
   const charts = chartService(db, { tags });
-  return { db, articles, tags, settings, annotations, entities, charts };
+  const variables = variableService(db);
+  const variableFiles = variablesCsv(db, { variables });
+  return { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -41,7 +46,7 @@ export type HandlerOptions = {
 };
 
 export function createHandlers(services: Services, options: HandlerOptions): Handlers {
-  const { db, articles, tags, settings, annotations, entities, charts } = services;
+  const { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles } = services;
   const { path, detection } = options;
   const detectImported = <T extends { status: string; id?: number }>(results: T[]): T[] => {
     if (options.detectOnImport) detection.enqueue(results.filter((r) => r.status === 'imported').map((r) => r.id!));
@@ -74,7 +79,8 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
         }
       })),
     }),
-    'articles.list': ({ search, limit }) => articles.list(search, limit),
+    'articles.list': ({ search, conditions, limit }) =>
+      articles.list(search, limit, conditions?.length ? articleFilterSql({ conditions }, variables.lookup()) : undefined),
     'articles.get': ({ id }) => articles.get(id),
     'articles.update': (input) => articles.update(input),
     'articles.delete': ({ id }) => articles.remove(id),
@@ -116,6 +122,14 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'charts.entityArticles': ({ entityId, filters }) => charts.entityArticles(entityId, filters),
     'charts.kwic': (input) => charts.kwic(input),
 
-    'export.csv': (options) => exportCsv(db, { tags, entities }, options),
+    'variables.list': () => ({ variables: variables.list() }),
+    'variables.create': (input) => variables.create(input),
+    'variables.update': (input) => variables.update(input),
+    'variables.delete': ({ id }) => variables.remove(id),
+    'variables.setValue': (input) => variables.setValue(input),
+    'variables.importCsv': (input) => variableFiles.importCsv(input),
+    'variables.exportCsv': (input) => variableFiles.exportCsv(input),
+
+    'export.csv': (options) => exportCsv(db, { tags, entities, variables }, options),
   };
 }

@@ -38,20 +38,23 @@ export function parseSnippet(raw: string): Snippet {
 /** Above this many matches, relevance ranking costs more than it tells: such results are listed newest first. */
 export const RANKED_MATCH_LIMIT = 1000;
 
-export function searchArticles(db: Db, input: string, limit: number): { articles: ArticleListItem[]; total: number } {
+/** Search results, narrowed by a condition over `articles a` when given (the article filter). */
+export function searchArticles(db: Db, input: string, limit: number, filter: { where: string; params: unknown[] } = { where: '1', params: [] }) {
   const query = toFtsQuery(input);
   if (!query) return { articles: [], total: 0 };
-  const total = db.prepare('SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(query) as number;
+  const filtered = filter.where !== '1';
+  const matching = filtered ? `AND rowid IN (SELECT a.id FROM articles a WHERE ${filter.where})` : '';
+  const total = db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? ${matching}`).pluck().get(query, ...filter.params) as number;
   const ranked = total <= RANKED_MATCH_LIMIT;
   const order = ranked ? 'rank' : 'rowid DESC';
   const rows = db
     .prepare(
       `WITH hits AS (
          SELECT rowid AS id, rank AS r, snippet(articles_fts, 1, '${OPEN}', '${CLOSE}', '${ELLIPSIS}', 16) AS snip
-         FROM articles_fts WHERE articles_fts MATCH ? ORDER BY ${order} LIMIT ?
+         FROM articles_fts WHERE articles_fts MATCH ? ${matching} ORDER BY ${order} LIMIT ?
        )
        SELECT ${SUMMARY_COLUMNS}, hits.snip FROM hits JOIN articles a ON a.id = hits.id ORDER BY ${ranked ? 'hits.r' : 'hits.id DESC'}`,
     )
-    .all(query, limit) as (ArticleRow & { snip: string })[];
-  return { articles: rows.map((row) => ({ ...toSummary(row), snippet: parseSnippet(row.snip) })), total };
+    .all(query, ...filter.params, limit) as (ArticleRow & { snip: string })[];
+  return { articles: rows.map((row): ArticleListItem => ({ ...toSummary(row), snippet: parseSnippet(row.snip) })), total };
 }

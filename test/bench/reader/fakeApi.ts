@@ -13,6 +13,7 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
   const created = '2025-03-12T09:41:00.000Z';
   const article: Article = {
     id: 1,
+    values: {},
     title: options.title ?? 'Regional security summit in Astana',
     source: 'Synthetic Wire',
     author: null,
