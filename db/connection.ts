@@ -5,6 +5,7 @@ import { accessSync, closeSync, constants, openSync, readFileSync, readSync, sta
 import { dirname } from 'node:path';
 import { latestVersion, migrations } from './migrations/index.ts';
 import { setAsideStrayWal } from './wal.ts';
+import { sleepSync } from './sleep.ts';
 
 export type Db = Database.Database;
 
@@ -174,7 +175,7 @@ export function openProjectDatabase(path: string, options: OpenOptions = {}): Op
     if (!readOnly) {
       // WAL lets the reader and writer work side by side; NORMAL sync in WAL mode survives an app crash,
       // and a power cut can at worst lose the last moments, never corrupt the file.
-      db.pragma('journal_mode = WAL');
+      retryWhileBusy(() => db.pragma('journal_mode = WAL'), options.busyTimeoutMs ?? BUSY_TIMEOUT_MS);
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
@@ -199,14 +200,37 @@ function isFile(path: string): boolean {
   }
 }
 
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(String((error as { code?: unknown }).code ?? ''));
+
+/**
+ * Runs `step` again while SQLite answers busy without waiting: two programs switching a new file to WAL
+ * at the same moment get SQLITE_BUSY at once (SQLite will not wait there, to avoid a deadlock).
+ */
+function retryWhileBusy(step: () => unknown, timeoutMs: number): void {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      step();
+      return;
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      sleepSync(5 + Math.random() * 20);
+    }
+  }
+}
+
 function checkIdentity(db: Db, path: string, { readOnly }: { readOnly: boolean }): void {
   let appId: number;
   let version: number;
   let objects: number;
   try {
-    appId = db.pragma('application_id', { simple: true }) as number;
-    version = db.pragma('user_version', { simple: true }) as number;
-    objects = (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n;
+    // One read transaction: the three values come from the same moment, never from either side of
+    // another program's setup of a new project.
+    [appId, version, objects] = db.transaction((): [number, number, number] => [
+      db.pragma('application_id', { simple: true }) as number,
+      db.pragma('user_version', { simple: true }) as number,
+      (db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number }).n,
+    ])();
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_BUSY')) throw error; // another program is setting the file up; reported as busy

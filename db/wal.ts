@@ -3,6 +3,7 @@
 // page size, checksum) and, when it is unusable, moves it aside under a name of its own and says so.
 // A log in use by another program always has a valid header, so it is never touched.
 import { closeSync, existsSync, openSync, readSync, renameSync, statSync } from 'node:fs';
+import { sleepSync } from './sleep.ts';
 
 const WAL_HEADER_BYTES = 32;
 const WAL_FORMAT_VERSION = 3007000;
@@ -48,6 +49,18 @@ export function walHeaderIsUsable(header: Buffer, pageSize: number): boolean {
   return c0 === header.readUInt32BE(24) && c1 === header.readUInt32BE(28);
 }
 
+function stillTheSame(walPath: string, size: number): boolean {
+  try {
+    const first = readBytes(walPath, WAL_HEADER_BYTES);
+    const before = statSync(walPath);
+    sleepSync(30);
+    const after = statSync(walPath);
+    return after.size === size && before.mtimeMs === after.mtimeMs && readBytes(walPath, WAL_HEADER_BYTES).equals(first);
+  } catch {
+    return false;
+  }
+}
+
 /** The first free name of the form `NAME-wal.bak`, `NAME-wal.2.bak`, … beside the project. */
 function backupName(projectPath: string): string {
   let candidate = `${projectPath}-wal.bak`;
@@ -78,6 +91,9 @@ export function setAsideStrayWal(projectPath: string, { canMove }: { canMove: bo
     return null; // unreadable: SQLite will say so as it opens
   }
   if (usable) return null;
+  // A program writing the log rewrites its header in one small write; a second look a moment later
+  // tells a header caught mid-write (now valid, or changed) from one that never belonged.
+  if (!stillTheSame(walPath, size)) return null;
   if (!canMove) {
     return `A leftover journal beside the project (${walPath}) does not belong to it; Framelens read the project from its main file and left the journal where it is.`;
   }
