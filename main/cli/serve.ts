@@ -72,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
     if (stopping) return;
     stopping = true;
     process.stderr.write('\nStopping Framelens…\n');
-    server.close().finally(() => {
+    void server.close().finally(() => {
       project.close();
       process.exit(0);
     });

@@ -124,6 +124,7 @@ export function safeFileName(raw: unknown, fallback = 'framelens-export.csv'): s
   if (typeof raw !== 'string') return fallback;
   const base = raw.split(/[\\/]/).pop() ?? '';
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are what is taken out
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
     .replace(/^[.\s]+/, '')
     .trim()

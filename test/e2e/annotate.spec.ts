@@ -3,7 +3,7 @@
 import { test, expect, analyst } from './fixtures.ts';
 import { codePointOffset, csvColumns, summitPassage, summitText, summitTitle } from './support/articles.ts';
 
-test('a tagged passage after emoji and combining marks survives a restart and exports with exact offsets', async ({ app, host, page }) => {
+test('a tagged passage after emoji and combining marks survives a restart and exports with exact offsets', async ({ app, host }) => {
   const note = 'Splittring som hot – “ramen” är intern konflikt 🇸🇪';
 
   await app.importText({ text: summitText, source: 'Dagens Eko', author: 'Karin Berg', date: '2024-05-16', language: 'sv', url: 'https://example.org/astana' });

@@ -57,7 +57,8 @@ async function main() {
     const canvas = page.getByTestId('top-entities-canvas');
     await canvas.waitFor();
     await page.waitForTimeout(500);
-    const point = await canvas.evaluate((el: HTMLCanvasElement & { framelensChart?: any }) => el.framelensChart.getDatasetMeta(0).data[0].getCenterPoint(true));
+    const point = await canvas.evaluate((el: HTMLCanvasElement & { framelensChart?: { getDatasetMeta(i: number): { data: { getCenterPoint(final: boolean): { x: number; y: number } }[] } } }) =>
+      el.framelensChart!.getDatasetMeta(0).data[0]!.getCenterPoint(true));
     await canvas.click({ position: { x: point.x, y: point.y } });
     await page.getByTestId('kwic-line').first().waitFor();
     // Away from the bars, so no tooltip covers the chart.

@@ -55,7 +55,7 @@ describe('framelens vars', () => {
     writeFileSync(join(tmp.dir, 'kinds.csv'), '\uFEFFid;Outlet kind;Pages\n1;Broadsheet;5\n2;;\n9;Tabloid;1\n');
     const preview = await run('vars', 'import', 'kinds.csv', '--db', db, '--key', 'id', '--dry-run');
     assert.equal(preview.code, 0, preview.stderr);
-    assert.match(preview.stdout, /3 rows: 2 matched an article, 1 did not\.\n  line 4: no article with id "9"\n2 values would change; nothing was written/);
+    assert.match(preview.stdout, /3 rows: 2 matched an article, 1 did not\.\n {2}line 4: no article with id "9"\n2 values would change; nothing was written/);
     const exported = await run('vars', 'export', '--db', db);
     const before = parse(exported.stdout, { columns: true }) as Record<string, string>[];
     assert.equal(before.find((r) => r.id === '1')!['var_Outlet kind'], 'Tabloid', 'the preview wrote nothing');

@@ -15,6 +15,7 @@ import { tempDir } from './support/project.ts';
 const root = resolve(import.meta.dirname, '..', '..');
 const rootRequire = createRequire(join(root, 'package.json'));
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the stand-in takes whatever Electron's listeners take
 type Listener = (...args: any[]) => any;
 type MenuItem = { label?: string; role?: string; click?: () => void; submenu?: MenuItem[] };
 

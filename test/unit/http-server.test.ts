@@ -10,6 +10,7 @@ import { CSP } from '../../main/http/respond.ts';
 import { MAX_BODY_BYTES } from '../../main/http/api.ts';
 import { snapshot, tempDir, tempProject } from './support/project.ts';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields of the answer it expects
 type Reply = { status: number; headers: IncomingHttpHeaders; text: string; json: any };
 
 /** One raw HTTP request: node:http lets a test set Host and send paths exactly as written. */

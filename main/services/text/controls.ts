@@ -1,7 +1,9 @@
 // Control characters (C0, except tab, line feed and carriage return): refused in every text the API
 // takes, removed from imported article text. They break CSV readers (NUL ends a cell in SQLite's GLOB and
 // in many C programs), hide text in spreadsheets and mean nothing in news.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTERS_GLOBAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
 export function describeControl(char: string): string {

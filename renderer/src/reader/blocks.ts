@@ -101,7 +101,7 @@ export function blocksTouched(blocks: readonly Block[], start: number, end: numb
   let first = blockAt(blocks, start);
   if (first < 0) first = 0;
   if (blocks[first]!.end <= start) first++;
-  let last = blockAt(blocks, end - 1);
+  const last = blockAt(blocks, end - 1);
   if (first >= blocks.length || last < first) return null;
   return [first, last];
 }

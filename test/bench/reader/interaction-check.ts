@@ -15,7 +15,6 @@ import { serveDir } from './staticServer.ts';
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 type HarnessData = { article: { text: string }; tags: Tag[]; annotations: Annotation[] };
-type Point = { path: 'text' | 'mark' | 'block' | 'root'; index?: number };
 
 async function data(page: Page): Promise<HarnessData> {
   return page.evaluate(() => (window as unknown as { __flHarness: { data: () => HarnessData } }).__flHarness.data());

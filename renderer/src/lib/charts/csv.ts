@@ -3,6 +3,7 @@
 // run as a formula neutralised with a leading apostrophe (OWASP CSV injection), RFC 4180 quoting, CRLF rows.
 export type CsvCell = string | number | null | undefined;
 
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
 export function neutralise(cell: string): string {
