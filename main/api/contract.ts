@@ -78,6 +78,76 @@ export const articleFilter = z.object({
 });
 export type ArticleFilter = z.infer<typeof articleFilter>;
 
+/** What articles or passages are grouped by in a comparison: a variable, the coder, or the publication date. */
+export const grouping = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('variable'), variable: z.union([id, builtinVariable]) }),
+  z.object({ kind: z.literal('annotator') }),
+  z.object({ kind: z.literal('time'), unit: z.enum(['week', 'month', 'year']) }),
+]);
+export type Grouping = z.infer<typeof grouping>;
+
+/** Two or more tags (each counts its subtags' passages), or one tag against all other tagged passages. */
+export const comparison = z
+  .object({
+    tagIds: z.array(id).min(1).max(30),
+    rest: z.boolean().optional(),
+    groupBy: grouping.optional(),
+  })
+  .refine((c) => c.rest || c.tagIds.length >= 2, { message: 'compare two tags or more, or one tag against the rest', path: ['tagIds'] })
+  .refine((c) => !c.rest || c.tagIds.length === 1, { message: 'one tag is compared against the rest', path: ['rest'] })
+  .refine((c) => new Set(c.tagIds).size === c.tagIds.length, { message: 'a tag is compared with itself', path: ['tagIds'] });
+export type Comparison = z.infer<typeof comparison>;
+
+/** Counts behind one cell of the prevalence table. */
+const prevalenceCell = z.object({
+  passages: z.number().int(),
+  articles: z.number().int(),
+  /** Characters coded, overlapping passages of the side counted once. */
+  characters: z.number().int(),
+  /** Articles carrying the side over articles in the group (0 when the group has none). */
+  articleShare: z.number(),
+});
+
+const crosstabTest = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    chiSquare: z.number(),
+    df: z.number().int(),
+    p: z.number(),
+    cramersV: z.number(),
+    /** [group][side], for the groups and sides kept (those with counts). */
+    expected: z.array(z.array(z.number())),
+    adjustedResiduals: z.array(z.array(z.number())),
+    expectedBelow5: z.number().int(),
+    minExpected: z.number(),
+    /** Fisher's exact test, for a 2 × 2 table. */
+    fisher: z.object({ twoSided: z.number(), less: z.number(), greater: z.number() }).nullable(),
+  }),
+  z.object({ ok: z.literal(false), reason: z.string(), message: z.string() }),
+]);
+
+export const compareResult = z.object({
+  sides: z.array(z.object({ key: z.string(), label: z.string(), color: z.string(), tagIds: z.array(id) })),
+  /** The groups in order; one group "All articles" without a grouping. */
+  groups: z.array(z.object({ key: z.string().nullable(), label: z.string(), articles: z.number().int() })),
+  /** How many articles the filter matched. */
+  articles: z.number().int(),
+  overall: z.array(prevalenceCell),
+  /** [group][side]. */
+  byGroup: z.array(z.array(prevalenceCell)),
+  crosstab: z.object({
+    /** Article counts [group][side]: an article carrying two sides counts under each. */
+    counts: z.array(z.array(z.number().int())),
+    /** Indices into groups and sides of the rows and columns the test kept (empty ones are left out). */
+    rows: z.array(z.number().int()),
+    columns: z.array(z.number().int()),
+    rowShares: z.array(z.array(z.number())),
+    columnShares: z.array(z.array(z.number())),
+    test: crosstabTest,
+  }),
+});
+export type CompareResult = z.infer<typeof compareResult>;
+
 export const articleSummary = z.object({
   id,
   title: z.string(),
@@ -583,6 +653,13 @@ export const contract = {
     effect: 'read',
     input: z.object({ filter: articleFilter.optional(), bom: z.boolean().optional() }),
     output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+  },
+
+  /** Prevalence of the sides overall and per group, and the group × side crosstab with its tests. */
+  'compare.summary': {
+    effect: 'read',
+    input: z.object({ comparison, filter: articleFilter.optional() }),
+    output: compareResult,
   },
 
   'export.csv': {

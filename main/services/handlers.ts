@@ -16,6 +16,7 @@ import type { DetectionQueue } from './entities/queue.ts';
 import { variableService } from './variables/store.ts';
 import { variablesCsv } from './variables/csv.ts';
 import { articleFilterSql } from './variables/filter.ts';
+import { compareSummary } from './compare/summary.ts';
 
 export function createServices(db: Db) {
   const articles = articleService(db);
@@ -129,6 +130,8 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'variables.setValue': (input) => variables.setValue(input),
     'variables.importCsv': (input) => variableFiles.importCsv(input),
     'variables.exportCsv': (input) => variableFiles.exportCsv(input),
+
+    'compare.summary': (input) => compareSummary(db, { tags, variables }, input),
 
     'export.csv': (options) => exportCsv(db, { tags, entities, variables }, options),
   };
