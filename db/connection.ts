@@ -81,7 +81,11 @@ function readHeader(path: string): Buffer {
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (isPermissionError(code)) throw new ProjectOpenError('NO_ACCESS', `Framelens may not read ${path} (permission denied). Ask the file's owner for access, or change its permissions.`);
+    if (isPermissionError(code))
+      throw new ProjectOpenError(
+        'NO_ACCESS',
+        `Framelens may not read ${path} (permission denied). Ask the file's owner for access, or change its permissions.`,
+      );
     throw new ProjectOpenError('NO_ACCESS', `Framelens cannot read ${path} (${code ?? (error as Error).message}).`);
   }
   try {
@@ -107,7 +111,10 @@ function inspect(path: string, options: OpenOptions): FileState {
       if (options.readOnly) throw new ProjectOpenError('NOT_FOUND', `There is no project file at ${path} to open read-only.`);
       const folder = dirname(path);
       if (!canWrite(folder)) {
-        throw new ProjectOpenError('CANNOT_CREATE', `Framelens cannot create a project at ${path}: the folder ${folder} is read-only or not yours (permission denied). Choose another folder.`);
+        throw new ProjectOpenError(
+          'CANNOT_CREATE',
+          `Framelens cannot create a project at ${path}: the folder ${folder} is read-only or not yours (permission denied). Choose another folder.`,
+        );
       }
       return { exists: false };
     }
@@ -154,7 +161,10 @@ export function openProjectDatabase(path: string, options: OpenOptions = {}): Op
   const notices: string[] = [];
   const folderWritable = canWrite(dirname(path));
   const readOnly = options.readOnly === true || (state.exists && (!canWrite(path) || !folderWritable));
-  if (readOnly && options.readOnly !== true) notices.push(`${path} is open read-only: ${!folderWritable ? 'its folder' : 'the file'} cannot be written to. You can read, search and export, but not change it.`);
+  if (readOnly && options.readOnly !== true)
+    notices.push(
+      `${path} is open read-only: ${!folderWritable ? 'its folder' : 'the file'} cannot be written to. You can read, search and export, but not change it.`,
+    );
 
   if (state.exists && !state.empty) {
     const setAside = setAsideStrayWal(path, { canMove: folderWritable });

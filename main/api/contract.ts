@@ -215,7 +215,6 @@ export const annotation = z.object({
 });
 export type Annotation = z.infer<typeof annotation>;
 
-
 export const entityType = z.enum(['PER', 'LOC', 'ORG', 'MISC']);
 export type EntityType = z.infer<typeof entityType>;
 
@@ -346,7 +345,10 @@ export const contract = {
   'articles.importFiles': {
     effect: 'write',
     input: z.object({
-      files: z.array(z.object({ name: z.string().min(1).max(500), dataBase64: z.string() })).min(1).max(500),
+      files: z
+        .array(z.object({ name: z.string().min(1).max(500), dataBase64: z.string() }))
+        .min(1)
+        .max(500),
       meta: articleMetaInput.extend({ title: shortText(500).optional() }).optional(),
     }),
     output: z.object({ results: z.array(importResult) }),
@@ -571,7 +573,9 @@ export const contract = {
     effect: 'read',
     input: z.object({ entityId: id, filters: chartFilters.optional() }),
     output: z.object({
-      rows: z.array(z.object({ articleId: id, title: z.string(), source: z.string().nullable(), publishedAt: z.string().nullable(), mentions: z.number().int() })),
+      rows: z.array(
+        z.object({ articleId: id, title: z.string(), source: z.string().nullable(), publishedAt: z.string().nullable(), mentions: z.number().int() }),
+      ),
     }),
   },
   'charts.kwic': {

@@ -32,7 +32,8 @@ const importedText: Partial<Record<Method, string>> = { 'articles.importText': '
  */
 export function parseInput<M extends Method>(method: M, input: unknown): ParsedInput<M> {
   const found = findControlCharacter(input ?? {}, importedText[method]);
-  if (found) throw invalid(`${found.path.length ? `${found.path.join('.')}: ` : ''}text may not contain control characters (found ${describeControl(found.char)}).`);
+  if (found)
+    throw invalid(`${found.path.length ? `${found.path.join('.')}: ` : ''}text may not contain control characters (found ${describeControl(found.char)}).`);
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) throw invalid(describeZodError(parsed.error));
   return parsed.data as ParsedInput<M>;

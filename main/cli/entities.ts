@@ -36,7 +36,8 @@ const TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
 
 function articleId(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError('entities', `--article takes an article id (a whole number), not ${JSON.stringify(value)}.`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError('entities', `--article takes an article id (a whole number), not ${JSON.stringify(value)}.`);
   return Number(value);
 }
 
@@ -65,7 +66,10 @@ export async function run(argv: string[]): Promise<number> {
 
   return withProject('entities', values.db, { create: false }, async (project) => {
     if (detect) {
-      const ids = article !== undefined ? [project.services.articles.summary(article).id] : (project.db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]);
+      const ids =
+        article !== undefined
+          ? [project.services.articles.summary(article).id]
+          : (project.db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]);
       const found = await detectArticles(project, ids);
       if (values.json) printJson(found);
       else process.stdout.write(describeFound(found) + '\n');

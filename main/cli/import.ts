@@ -46,7 +46,14 @@ const options = {
 } as const;
 
 /** Contract field names as the analyst typed them on the command line. */
-const optionNames: Record<string, string> = { publishedAt: '--date', language: '--lang', source: '--source', author: '--author', url: '--url', title: '--title' };
+const optionNames: Record<string, string> = {
+  publishedAt: '--date',
+  language: '--lang',
+  source: '--source',
+  author: '--author',
+  url: '--url',
+  title: '--title',
+};
 
 const metaSchema = articleMetaInput.extend({ title: z.string().max(500, 'a title is at most 500 characters').optional() });
 
@@ -114,7 +121,7 @@ function importAll(project: Project, files: string[], meta: ArticleMetaInput, ti
       return { ...result, name: item.file };
     }),
   );
-  for (let next = 0; next < files.length; ) {
+  for (let next = 0; next < files.length;) {
     const batch: ReadFile[] = [];
     let bytes = 0;
     while (next < files.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {

@@ -44,7 +44,12 @@ export function openForCommand(
 }
 
 /** Runs fn with the project open and always closes it, so the file is left clean. */
-export async function withProject<T>(command: string, db: string | undefined, options: { create: boolean }, fn: (project: Project) => T | Promise<T>): Promise<T> {
+export async function withProject<T>(
+  command: string,
+  db: string | undefined,
+  options: { create: boolean },
+  fn: (project: Project) => T | Promise<T>,
+): Promise<T> {
   const project = openForCommand(command, db, options);
   try {
     return await fn(project);

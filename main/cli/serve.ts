@@ -31,8 +31,7 @@ const options = {
 
 /** Opens the address in the default browser; a missing or failing opener is not an error. */
 function openBrowser(url: string): void {
-  const [cmd, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
+  const [cmd, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args as string[], { detached: true, stdio: 'ignore', windowsHide: true });
     child.on('error', () => {});

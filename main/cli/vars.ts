@@ -54,7 +54,9 @@ const subcommands = ['list', 'add', 'set', 'import', 'export'] as const;
 
 /** A variable named on the command line: an own variable (case does not matter) or a built-in one. */
 function findVariable(project: Project, name: string): Variable | BuiltinVariable {
-  const builtin = builtinVariables.find((b) => b.toLowerCase() === name.trim().toLowerCase() || (b === 'publishedAt' && /^(published_at|date)$/i.test(name.trim())));
+  const builtin = builtinVariables.find(
+    (b) => b.toLowerCase() === name.trim().toLowerCase() || (b === 'publishedAt' && /^(published_at|date)$/i.test(name.trim())),
+  );
   if (builtin) return builtin;
   const own = project.services.variables.findByName(name);
   if (!own) {
@@ -72,7 +74,9 @@ function list(project: Project, values: Values) {
   const { variables } = call(project, 'variables.list', {});
   if (values.json) return printJson({ variables });
   if (variables.length === 0) {
-    process.stdout.write('The project has no variables of its own yet; `framelens vars add --name "Outlet kind" --type category --values "Tabloid,Broadsheet"` adds one.\n');
+    process.stdout.write(
+      'The project has no variables of its own yet; `framelens vars add --name "Outlet kind" --type category --values "Tabloid,Broadsheet"` adds one.\n',
+    );
     return;
   }
   process.stdout.write(table([['variable', 'kind', 'articles'], ...variables.map((v) => [v.name, describe(v), String(v.articleCount)])]) + '\n');
@@ -82,7 +86,10 @@ function add(project: Project, values: Values) {
   if (values.name === undefined) throw new UsageError('vars', 'add needs --name.');
   const type = variableType.safeParse(values.type);
   if (!type.success) throw new UsageError('vars', `--type is one of ${variableType.options.join(', ')}.`);
-  const categories = values.values?.split(',').map((c) => c.trim()).filter(Boolean);
+  const categories = values.values
+    ?.split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const created = call(project, 'variables.create', { name: values.name, type: type.data, description: values.description, categories });
   if (values.json) printJson({ variable: created });
   else process.stdout.write(`Added the variable “${created.name}” (${describe(created)}).\n`);
@@ -106,13 +113,16 @@ function set(project: Project, values: Values) {
   if (values.json) printJson(result);
   else {
     const name = typeof variable === 'string' ? variable : variable.name;
-    process.stdout.write(`${values.clear ? 'Cleared' : 'Set'} “${name}” for ${result.articles} article${result.articles === 1 ? '' : 's'} (${result.changed} changed).\n`);
+    process.stdout.write(
+      `${values.clear ? 'Cleared' : 'Set'} “${name}” for ${result.articles} article${result.articles === 1 ? '' : 's'} (${result.changed} changed).\n`,
+    );
   }
 }
 
 function importFile(project: Project, values: Values, file: string | undefined) {
   if (file === undefined) throw new UsageError('vars', 'import needs the CSV file.');
-  if (values.key !== 'url' && values.key !== 'id' && values.key !== 'title') throw new UsageError('vars', 'import needs --key url, id or title: the column that names each article.');
+  if (values.key !== 'url' && values.key !== 'id' && values.key !== 'title')
+    throw new UsageError('vars', 'import needs --key url, id or title: the column that names each article.');
   let csv: string;
   try {
     csv = readFileSync(resolve(file), 'utf8');
@@ -124,7 +134,9 @@ function importFile(project: Project, values: Values, file: string | undefined) 
   const lines = [
     `${result.rows} row${result.rows === 1 ? '' : 's'}: ${result.matched} matched an article, ${result.unmatched.length} did not.`,
     ...result.unmatched.slice(0, 20).map((u) => `  line ${u.line}: no article with ${values.key} ${JSON.stringify(u.key)}`),
-    result.written ? `${result.changed} value${result.changed === 1 ? '' : 's'} changed.` : `${result.changed} value${result.changed === 1 ? '' : 's'} would change; nothing was written (--dry-run).`,
+    result.written
+      ? `${result.changed} value${result.changed === 1 ? '' : 's'} changed.`
+      : `${result.changed} value${result.changed === 1 ? '' : 's'} would change; nothing was written (--dry-run).`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

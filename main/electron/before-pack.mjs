@@ -17,5 +17,7 @@ export default async function beforePack(context) {
     platform: context.electronPlatformName,
     arch,
   });
-  console.log(`  • better-sqlite3 for Electron ${context.packager.info.framework.version} ${context.electronPlatformName}-${arch}: ${rebuilt ? 'built' : 'up to date'} (${file})`);
+  console.log(
+    `  • better-sqlite3 for Electron ${context.packager.info.framework.version} ${context.electronPlatformName}-${arch}: ${rebuilt ? 'built' : 'up to date'} (${file})`,
+  );
 }

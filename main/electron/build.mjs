@@ -112,7 +112,10 @@ export async function buildElectron({ quiet = false, outDir = defaultOutDir } = 
   checkPreloadRequires(path.join(outDir, 'preload.cjs'));
 
   if (!quiet) {
-    for (const [name, result] of [['main.cjs', mainResult], ['preload.cjs', preloadResult]]) {
+    for (const [name, result] of [
+      ['main.cjs', mainResult],
+      ['preload.cjs', preloadResult],
+    ]) {
       const bytes = Object.entries(result.metafile.outputs).find(([out]) => out.endsWith(name))?.[1].bytes ?? 0;
       console.log(`  ${path.relative(root, path.join(outDir, name))}  ${(bytes / 1024).toFixed(1)} kB`);
     }

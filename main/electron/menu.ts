@@ -49,12 +49,6 @@ export function buildMenu(actions: MenuActions): Menu {
     ],
   };
 
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' } as const] : []),
-    file,
-    { role: 'editMenu' },
-    view,
-    { role: 'windowMenu' },
-  ];
+  const template: MenuItemConstructorOptions[] = [...(isMac ? [{ role: 'appMenu' } as const] : []), file, { role: 'editMenu' }, view, { role: 'windowMenu' }];
   return Menu.buildFromTemplate(template);
 }

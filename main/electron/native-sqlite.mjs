@@ -53,7 +53,13 @@ export async function ensureElectronSqlite({ root, electronVersion, platform = p
 
   log(`Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (${platform}-${arch}); node_modules stays built for Node.`);
   // A private copy with its own package.json, so @electron/rebuild finds this copy and nothing else.
-  const workDir = path.join(root, 'node_modules', '.cache', 'framelens-electron', `better-sqlite3-${sqliteVersion}-electron-${electronVersion}-${platform}-${arch}`);
+  const workDir = path.join(
+    root,
+    'node_modules',
+    '.cache',
+    'framelens-electron',
+    `better-sqlite3-${sqliteVersion}-electron-${electronVersion}-${platform}-${arch}`,
+  );
   const moduleDir = path.join(workDir, 'node_modules', 'better-sqlite3');
   const sourceBuild = path.join(sourceDir, 'build');
   fs.rmSync(workDir, { recursive: true, force: true });

@@ -42,14 +42,7 @@ function parseUrl(raw: unknown): URL | null {
  */
 export function isAppUrl(raw: unknown): boolean {
   const url = parseUrl(raw);
-  return (
-    url !== null &&
-    url.protocol === `${APP_SCHEME}:` &&
-    url.hostname === APP_HOST &&
-    url.port === '' &&
-    url.username === '' &&
-    url.password === ''
-  );
+  return url !== null && url.protocol === `${APP_SCHEME}:` && url.hostname === APP_HOST && url.port === '' && url.username === '' && url.password === '';
 }
 
 /** Whether an IPC message may reach the project: only from a top-level frame showing the app's own page. */
@@ -68,7 +61,6 @@ export function safeExternalUrl(raw: unknown): string | null {
   if (!url || url.protocol !== 'https:' || url.hostname === '' || url.username !== '' || url.password !== '') return null;
   return url.href;
 }
-
 
 export type AssetResolution = { ok: true; file: string } | { ok: false; status: 400 | 403 | 404 };
 

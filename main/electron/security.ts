@@ -18,9 +18,7 @@ export function hardenSession(ses: Session): void {
   // Saving goes through the native dialog in the main process; a page-started download is never wanted.
   ses.on('will-download', (event) => event.preventDefault());
   // The UI is served from app://; any network request would be a bug or an injected resource.
-  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
-    callback({ cancel: true }),
-  );
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) => callback({ cancel: true }));
 }
 
 export function hardenWebContents(contents: WebContents): void {

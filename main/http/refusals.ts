@@ -46,7 +46,12 @@ export function refusalFor(req: IncomingMessage, gate: Gate): Refusal | null {
   if (!path.startsWith('/api/')) {
     // The interface's own files: read-only, and nothing a browser asks for them carries a body.
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return { status: 405, code: 'INVALID_INPUT', message: 'The Framelens interface is only read (GET); the API is under /api/.', headers: { Allow: 'GET, HEAD' } };
+      return {
+        status: 405,
+        code: 'INVALID_INPUT',
+        message: 'The Framelens interface is only read (GET); the API is under /api/.',
+        headers: { Allow: 'GET, HEAD' },
+      };
     }
     if (announcesBody(req)) return { status: 400, code: 'INVALID_INPUT', message: 'A request for a page of the Framelens interface carries no body.' };
     return null;

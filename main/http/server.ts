@@ -80,8 +80,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await new Promise<void>((resolveListen, rejectListen) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') rejectListen(new Error(`Port ${options.port} is already in use; choose another with --port, or leave it out to use a free one.`));
-      else if (error.code === 'EACCES') rejectListen(new Error(`Framelens may not listen on ${host} port ${options.port} (permission denied); choose a port above 1023.`));
+      if (error.code === 'EADDRINUSE')
+        rejectListen(new Error(`Port ${options.port} is already in use; choose another with --port, or leave it out to use a free one.`));
+      else if (error.code === 'EACCES')
+        rejectListen(new Error(`Framelens may not listen on ${host} port ${options.port} (permission denied); choose a port above 1023.`));
       else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') rejectListen(new Error(`${host} is not an address of this computer.`));
       else rejectListen(error);
     });

@@ -52,9 +52,7 @@ export function annotationService(db: Db, deps: { articles: ArticleService; tags
      VALUES (@id, @articleId, @tagId, @start, @end, @quote, @contextBefore, @contextAfter, @note, @annotator, @createdAt, @updatedAt)`,
   );
   // A new annotation never takes the id of one that undo may still bring back.
-  const nextId = db
-    .prepare('SELECT max(coalesce((SELECT max(id) FROM annotations), 0), coalesce((SELECT max(id) FROM deleted_annotations), 0)) + 1')
-    .pluck();
+  const nextId = db.prepare('SELECT max(coalesce((SELECT max(id) FROM annotations), 0), coalesce((SELECT max(id) FROM deleted_annotations), 0)) + 1').pluck();
   const keepDeleted = db.prepare(
     `INSERT OR REPLACE INTO deleted_annotations
        (id, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at, deleted_at)

@@ -36,4 +36,3 @@ export function toSummary(row: ArticleRow): ArticleSummary {
     values: row.vals ? (JSON.parse(row.vals) as ArticleSummary['values']) : {},
   };
 }
-

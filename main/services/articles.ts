@@ -25,9 +25,7 @@ export function articleService(db: Db) {
   const summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
   const textById = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   const countAll = db.prepare('SELECT count(*) FROM articles').pluck();
-  const listAll = db.prepare(
-    `SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT ?`,
-  );
+  const listAll = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT ?`);
 
   /** Stores one article unless the same text is already there. Runs inside the caller's transaction. */
   function store(input: ImportInput): ImportResult {
@@ -121,7 +119,10 @@ export function articleService(db: Db) {
       const rows = db
         .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${filter.where} ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT ?`)
         .all(...filter.params, limit ?? 5000) as ArticleRow[];
-      const total = db.prepare(`SELECT count(*) FROM articles a WHERE ${filter.where}`).pluck().get(...filter.params) as number;
+      const total = db
+        .prepare(`SELECT count(*) FROM articles a WHERE ${filter.where}`)
+        .pluck()
+        .get(...filter.params) as number;
       return { articles: rows.map((row) => ({ ...toSummary(row), snippet: null })), total };
     }
     const articles = (listAll.all(limit ?? 5000) as ArticleRow[]).map((row) => ({ ...toSummary(row), snippet: null }));

@@ -48,6 +48,8 @@ export function sqlCsvField(column: string, neutraliseFormulas: boolean): string
   const value = neutraliseFormulas
     ? `CASE WHEN substr(${column}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13)) THEN '''' || ${column} ELSE ${column} END`
     : column;
-  return `CASE WHEN ${column} IS NULL THEN '' WHEN ${column} GLOB ('*[",' || char(13) || char(10) || ']*') ` +
-    `THEN '"' || replace(${value}, '"', '""') || '"' ELSE ${value} END`;
+  return (
+    `CASE WHEN ${column} IS NULL THEN '' WHEN ${column} GLOB ('*[",' || char(13) || char(10) || ']*') ` +
+    `THEN '"' || replace(${value}, '"', '""') || '"' ELSE ${value} END`
+  );
 }

@@ -70,15 +70,22 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
 
     'articles.importText': ({ text, title, ...meta }) => detectImported([articles.importOne({ text, title, name: title?.trim() || 'Pasted text', meta })])[0]!,
     'articles.importFiles': ({ files, meta }) => ({
-      results: detectImported(files.map((file) => {
-        const { title, ...rest } = meta ?? {};
-        try {
-          return articles.importFile({ name: file.name, bytes: decodeBase64(file.dataBase64, file.name), meta: rest, title: files.length === 1 ? title : undefined });
-        } catch (error) {
-          if (error instanceof AppError) return { name: file.name, status: 'error' as const, message: error.message };
-          throw error;
-        }
-      })),
+      results: detectImported(
+        files.map((file) => {
+          const { title, ...rest } = meta ?? {};
+          try {
+            return articles.importFile({
+              name: file.name,
+              bytes: decodeBase64(file.dataBase64, file.name),
+              meta: rest,
+              title: files.length === 1 ? title : undefined,
+            });
+          } catch (error) {
+            if (error instanceof AppError) return { name: file.name, status: 'error' as const, message: error.message };
+            throw error;
+          }
+        }),
+      ),
     }),
     'articles.list': ({ search, conditions, limit }) =>
       articles.list(search, limit, conditions?.length ? articleFilterSql({ conditions }, variables.lookup()) : undefined),

@@ -56,7 +56,11 @@ export function openProject(path: string, options: ProjectOptions = {}): Project
   const detectedCount = count('detection_state');
   const articleCount = count('articles');
   const detection = createDetectionQueue(
-    { articles: services.articles, entities: services.entities, counts: () => ({ detected: detectedCount.get() as number, articles: articleCount.get() as number }) },
+    {
+      articles: services.articles,
+      entities: services.entities,
+      counts: () => ({ detected: detectedCount.get() as number, articles: articleCount.get() as number }),
+    },
     options.spawnDetectionWorker ?? spawnSourceWorker,
   );
   const handlers = createHandlers(services, { path: fullPath, detection, detectOnImport: options.detectOnImport ?? false, readOnly, notices });
@@ -84,7 +88,12 @@ function makeFolder(folder: string): void {
     mkdirSync(folder, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'ENOTDIR' || code === 'EEXIST' ? 'a part of the path is a file' : (code ?? 'error');
+    const why =
+      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'permission denied'
+        : code === 'ENOTDIR' || code === 'EEXIST'
+          ? 'a part of the path is a file'
+          : (code ?? 'error');
     throw new AppError('UNSUPPORTED', `Framelens cannot create the folder ${folder} for the project (${why}). Choose another place.`);
   }
 }

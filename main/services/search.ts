@@ -44,7 +44,10 @@ export function searchArticles(db: Db, input: string, limit: number, filter: { w
   if (!query) return { articles: [], total: 0 };
   const filtered = filter.where !== '1';
   const matching = filtered ? `AND rowid IN (SELECT a.id FROM articles a WHERE ${filter.where})` : '';
-  const total = db.prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? ${matching}`).pluck().get(query, ...filter.params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? ${matching}`)
+    .pluck()
+    .get(query, ...filter.params) as number;
   const ranked = total <= RANKED_MATCH_LIMIT;
   const order = ranked ? 'rank' : 'rowid DESC';
   const rows = db

@@ -2,8 +2,7 @@
 // unexpected (logged, never shown raw).
 import { AppError } from './errors.ts';
 
-export const busyMessage =
-  'Another program is writing to this project and has not finished in time. Try again in a moment. Nothing was changed.';
+export const busyMessage = 'Another program is writing to this project and has not finished in time. Try again in a moment. Nothing was changed.';
 
 export const readOnlyNowMessage = 'This project cannot be changed: its file or folder is read-only. Nothing was changed.';
 
@@ -19,6 +18,10 @@ export function fromSqliteError(error: unknown): AppError | null {
   if (!code) return null;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new AppError('BUSY', busyMessage);
   if (code.startsWith('SQLITE_READONLY')) return new AppError('READ_ONLY', readOnlyNowMessage);
-  if (code === 'SQLITE_FULL') return new AppError('UNSUPPORTED', 'The disk holding this project is full, so the change could not be saved. Free some space and try again. Nothing was changed.');
+  if (code === 'SQLITE_FULL')
+    return new AppError(
+      'UNSUPPORTED',
+      'The disk holding this project is full, so the change could not be saved. Free some space and try again. Nothing was changed.',
+    );
   return null;
 }

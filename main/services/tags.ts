@@ -124,18 +124,17 @@ export function tagService(db: Db) {
   });
 
   function descendants(id: number): number[] {
-    return (
-      db
-        .prepare(
-          `WITH RECURSIVE sub(id) AS (SELECT id FROM tags WHERE parent_id = ? UNION ALL SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)
+    return db
+      .prepare(
+        `WITH RECURSIVE sub(id) AS (SELECT id FROM tags WHERE parent_id = ? UNION ALL SELECT t.id FROM tags t JOIN sub ON t.parent_id = sub.id)
            SELECT id FROM sub`,
-        )
-        .pluck()
-        .all(id) as number[]
-    );
+      )
+      .pluck()
+      .all(id) as number[];
   }
 
-  const update = writeTransaction(db, 
+  const update = writeTransaction(
+    db,
     (input: { id: number; name?: string; parentId?: number | null; color?: string; description?: string; shortcut?: string | null }): Tag => {
       const current = get(input.id);
       const parentId = input.parentId === undefined ? current.parentId : input.parentId;
@@ -146,9 +145,7 @@ export function tagService(db: Db) {
       const name = input.name ?? current.name;
       if (name !== current.name || parentId !== current.parentId) checkName(name, parentId, input.id);
       if (input.shortcut !== undefined) checkShortcut(input.shortcut, input.id);
-      db.prepare(
-        'UPDATE tags SET name = @name, parent_id = @parentId, color = @color, description = @description, shortcut = @shortcut WHERE id = @id',
-      ).run({
+      db.prepare('UPDATE tags SET name = @name, parent_id = @parentId, color = @color, description = @description, shortcut = @shortcut WHERE id = @id').run({
         id: input.id,
         name,
         parentId,

@@ -35,23 +35,34 @@ const startCreate = clock();
 const detector = createDetector();
 const createTime = startCreate();
 console.log('Framelens entity detector benchmark');
-console.log(`start-up: import ${importTime.wallMs.toFixed(0)} ms, createDetector() ${createTime.wallMs.toFixed(0)} ms ` +
-  `(total ${(importTime.wallMs + createTime.wallMs).toFixed(0)} ms wall, ${(importTime.cpuMs + createTime.cpuMs).toFixed(0)} ms CPU)`);
+console.log(
+  `start-up: import ${importTime.wallMs.toFixed(0)} ms, createDetector() ${createTime.wallMs.toFixed(0)} ms ` +
+    `(total ${(importTime.wallMs + createTime.wallMs).toFixed(0)} ms wall, ${(importTime.cpuMs + createTime.cpuMs).toFixed(0)} ms CPU)`,
+);
 
 // --- Generated corpus: news-like Swedish and English sentences, half of them with names taken from the
 // detector's own gazetteer data (a seeded generator, so every run reads the same text). That is about
 // one name per 80 characters, denser than most news.
 const gazetteer = (await import('../../main/services/entities/detect/data/gazetteer.json', { with: { type: 'json' } })).default as unknown as {
-  countries: Record<string, Record<string, string[]>>; cities: string;
+  countries: Record<string, Record<string, string[]>>;
+  cities: string;
 };
 let seed = 12345;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)]!;
 const given = ['Ingrid', 'Halvard', 'Margit', 'Elin', 'Tomas', 'Amira', 'Jonas', 'Sofia', 'Mikael', 'Leila', 'Olof', 'Hanna'];
 const surnames = ['Lindqvist', 'Okafor', 'Hallström', 'Moreau', 'Petrenko', 'Bergkvist', 'Sandoval', 'Nakamura', 'Eklund', 'Haddad'];
-const cities = gazetteer.cities.split('\n').map((l) => l.split('\t')[0]!).filter((n) => !n.includes(' ')).slice(0, 3000);
-const countriesSv = Object.values(gazetteer.countries).map((c) => c.sv?.[0]).filter((n): n is string => !!n && !n.includes(' '));
-const countriesEn = Object.values(gazetteer.countries).map((c) => c.en?.[0]).filter((n): n is string => !!n && !n.includes(' '));
+const cities = gazetteer.cities
+  .split('\n')
+  .map((l) => l.split('\t')[0]!)
+  .filter((n) => !n.includes(' '))
+  .slice(0, 3000);
+const countriesSv = Object.values(gazetteer.countries)
+  .map((c) => c.sv?.[0])
+  .filter((n): n is string => !!n && !n.includes(' '));
+const countriesEn = Object.values(gazetteer.countries)
+  .map((c) => c.en?.[0])
+  .filter((n): n is string => !!n && !n.includes(' '));
 const orgs = ['NATO', 'CSTO', 'OSSE', 'Europeiska unionen', 'Miljöpartiet', 'Kristdemokraterna', 'Utrikesdepartementet'];
 const orgsEn = ['NATO', 'the European Union', 'the Labour Party', 'the Ministry of Defence', 'Reuters News', 'the World Bank'];
 const svTemplates = [
@@ -89,8 +100,7 @@ while (corpusChars < targetMb * 1_000_000) {
   while (len < 4000) {
     const person = `${pick(given)} ${pick(surnames)}`;
     const place = rand() < 0.5 ? pick(cities) : pick(sv ? countriesSv : countriesEn);
-    const s = rand() < 0.5 ? pick(sv ? svPlain : enPlain)
-      : sv ? pick(svTemplates)(person, place, pick(orgs)) : pick(enTemplates)(person, place, pick(orgsEn));
+    const s = rand() < 0.5 ? pick(sv ? svPlain : enPlain) : sv ? pick(svTemplates)(person, place, pick(orgs)) : pick(enTemplates)(person, place, pick(orgsEn));
     sentences.push(s);
     len += s.length + 1;
   }
@@ -123,12 +133,18 @@ if (!existsSync(evalPath)) {
   process.exit(0);
 }
 type Gold = { id: string; text: string; entities: { start: number; end: number; type: string }[] };
-const gold = readFileSync(evalPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Gold);
+const gold = readFileSync(evalPath, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as Gold);
 const evalChars = gold.reduce((s, g) => s + g.text.length, 0);
 type Span = { start: number; end: number; type: string };
 
 function score(predict: (text: string) => Span[], repeat: number) {
-  let tp = 0, tpTyped = 0, np = 0, ng = 0;
+  let tp = 0,
+    tpTyped = 0,
+    np = 0,
+    ng = 0;
   const preds = gold.map((g) => predict(g.text));
   gold.forEach((g, i) => {
     const goldSpans = new Map(g.entities.map((e) => [`${e.start}:${e.end}`, e.type === 'GPE' ? 'LOC' : e.type]));
@@ -136,7 +152,10 @@ function score(predict: (text: string) => Span[], repeat: number) {
     for (const m of preds[i]!) {
       np++;
       const t = goldSpans.get(`${m.start}:${m.end}`);
-      if (t !== undefined) { tp++; if (t === m.type) tpTyped++; }
+      if (t !== undefined) {
+        tp++;
+        if (t === m.type) tpTyped++;
+      }
     }
   });
   const stop = clock();
@@ -154,7 +173,9 @@ function compromiseSpans(text: string): Span[] {
   const doc = nlp(text);
   const out: Span[] = [];
   const groups: [string, { json(o: object): { offset: { start: number; length: number } }[] }][] = [
-    ['PER', doc.people()], ['LOC', doc.places()], ['ORG', doc.organizations()],
+    ['PER', doc.people()],
+    ['LOC', doc.places()],
+    ['ORG', doc.organizations()],
   ];
   for (const [type, view] of groups) {
     for (const m of view.json({ offset: true, terms: false })) {
@@ -175,8 +196,13 @@ const theirs = score(compromiseSpans, 3);
 
 console.log(`English evaluation set: ${gold.length} sentences, ${(evalChars / 1000).toFixed(1)} k characters`);
 console.log('                      untyped P / R / F1        typed F1   speed (wall)   speed (CPU)');
-for (const [name, s] of [['Framelens', ours], ['compromise', theirs]] as const) {
-  console.log(`  ${name.padEnd(11)} ${pct(s.untyped.p).padStart(5)} / ${pct(s.untyped.r).padStart(5)} / ${pct(s.untyped.f).padStart(5)}      ` +
-    `${pct(s.typed.f).padStart(5)}     ${s.wallMbs.toFixed(2).padStart(6)} MB/s    ${s.cpuMbs.toFixed(2).padStart(6)} MB/s`);
+for (const [name, s] of [
+  ['Framelens', ours],
+  ['compromise', theirs],
+] as const) {
+  console.log(
+    `  ${name.padEnd(11)} ${pct(s.untyped.p).padStart(5)} / ${pct(s.untyped.r).padStart(5)} / ${pct(s.untyped.f).padStart(5)}      ` +
+      `${pct(s.typed.f).padStart(5)}     ${s.wallMbs.toFixed(2).padStart(6)} MB/s    ${s.cpuMbs.toFixed(2).padStart(6)} MB/s`,
+  );
 }
 console.log(`  (compromise's first call took ${compromiseLoad.wallMs.toFixed(0)} ms)`);

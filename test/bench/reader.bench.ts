@@ -59,7 +59,8 @@ function vite(config: string): { ok: boolean; output: string } {
 function ensureRendererBuilt(log: Log): string | null {
   const index = join(repoRoot, 'dist', 'renderer', 'index.html');
   const sources = join(repoRoot, 'renderer');
-  if (!existsSync(join(sources, 'vite.config.ts')) || !existsSync(join(repoRoot, 'main', 'bin', 'framelens.mjs'))) return 'the app (renderer or web host) is not there yet';
+  if (!existsSync(join(sources, 'vite.config.ts')) || !existsSync(join(repoRoot, 'main', 'bin', 'framelens.mjs')))
+    return 'the app (renderer or web host) is not there yet';
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return null;
   log('building the renderer (dist/renderer is missing or older than renderer/)…');
   const r = vite('renderer/vite.config.ts');
@@ -94,12 +95,18 @@ async function appTarget(text: string, log: Log): Promise<Target> {
     const tagIds: number[] = [];
     const byPath = new Map<string, number>();
     for (const t of syntheticTags) {
-      const parentId = t.path.length > 1 ? byPath.get(t.path.slice(0, -1).join('\u0000')) ?? null : null;
+      const parentId = t.path.length > 1 ? (byPath.get(t.path.slice(0, -1).join('\u0000')) ?? null) : null;
       const tag = await h.call('tags.create', { name: t.path.at(-1)!, parentId, color: t.color, shortcut: t.shortcut, description: t.description });
       byPath.set(t.path.join('\u0000'), tag.id);
       tagIds.push(tag.id);
     }
-    const imported = await h.call('articles.importText', { text, title: 'Regional security summit in Astana (benchmark)', source: 'Synthetic Wire', language: 'sv', publishedAt: '2025-03-12' });
+    const imported = await h.call('articles.importText', {
+      text,
+      title: 'Regional security summit in Astana (benchmark)',
+      source: 'Synthetic Wire',
+      language: 'sv',
+      publishedAt: '2025-03-12',
+    });
     if (imported.status !== 'imported' || !imported.id) throw new Error(`the article was not imported: ${imported.message ?? imported.status}`);
     const articleId = imported.id;
     const spans = syntheticSpans(text, ANNOTATIONS);
@@ -229,7 +236,9 @@ export async function runReaderBench(log: Log = console.log, options: { harness?
       );
     };
     report('open article → painted, scrollable', openTimes, OPEN_TARGET_MS);
-    log(`  (every block's text in the DOM, written progressively after the first paint: median ${fmt(median(fullTimes), 0)} ms, p95 ${fmt(quantile(fullTimes, 0.95), 0)} ms)`);
+    log(
+      `  (every block's text in the DOM, written progressively after the first paint: median ${fmt(median(fullTimes), 0)} ms, p95 ${fmt(quantile(fullTimes, 0.95), 0)} ms)`,
+    );
     report('apply tag (key in picker) → highlight painted', tagTimes, TAG_TARGET_MS);
     log('baseline: Recogito text annotator ≈ 0.9 s for the same load on this machine (reference figure, not measured by this run)');
     log(`open vs the Recogito reference: median ${fmt(median(openTimes) / 900, 2)}× of 0.9 s`);

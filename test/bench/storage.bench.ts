@@ -11,7 +11,11 @@ import { article, fmt, percentile, random, vocabulary, zipfPicker } from './corp
 const ARTICLES = 10_000;
 const ANNOTATIONS = 100_000;
 const EXPORT_RUNS = 5;
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
 
 export function runStorageBench(log: (line: string) => void = console.log) {
   const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
@@ -29,7 +33,9 @@ export function runStorageBench(log: (line: string) => void = console.log) {
       'INSERT INTO articles (title, source, author, published_at, language, url, text, text_hash, char_count, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)',
     );
     let t = performance.now();
-    bare.transaction(() => texts.forEach((text, i) => insert.run(`Artikel ${i}`, 'Bench', null, '2024-01-01', 'sv', null, text, String(i), text.length, '2024-01-01T00:00:00Z')))();
+    bare.transaction(() =>
+      texts.forEach((text, i) => insert.run(`Artikel ${i}`, 'Bench', null, '2024-01-01', 'sv', null, text, String(i), text.length, '2024-01-01T00:00:00Z')),
+    )();
     const bareRate = ARTICLES / ((performance.now() - t) / 1000);
     bare.close();
 
@@ -37,12 +43,16 @@ export function runStorageBench(log: (line: string) => void = console.log) {
     // which runs afterwards in the worker thread: the import does not wait for it.
     const project = openProject(join(dir, 'service.framelens'));
     t = performance.now();
-    const results = project.services.articles.importMany(texts.map((text, i) => ({ text, name: `a${i}.txt`, meta: { source: 'Bench', publishedAt: '2024-01-01', language: 'sv' } })));
+    const results = project.services.articles.importMany(
+      texts.map((text, i) => ({ text, name: `a${i}.txt`, meta: { source: 'Bench', publishedAt: '2024-01-01', language: 'sv' } })),
+    );
     project.detection.enqueue(results.map((r) => r.id!));
     const serviceRate = ARTICLES / ((performance.now() - t) / 1000);
     void project.detection.close();
     if (results.some((r) => r.status !== 'imported')) throw new Error('benchmark import refused an article');
-    log(`import: service, detection queued ${fmt(serviceRate)} articles/s (target ≥ 2,000) | bare better-sqlite3 loop ${fmt(bareRate)} articles/s | ratio ${fmt((serviceRate / bareRate) * 100)}% (target ≥ 50%)`);
+    log(
+      `import: service, detection queued ${fmt(serviceRate)} articles/s (target ≥ 2,000) | bare better-sqlite3 loop ${fmt(bareRate)} articles/s | ratio ${fmt((serviceRate / bareRate) * 100)}% (target ≥ 50%)`,
+    );
 
     // As the app imports: one API call per article, each its own transaction, entity detection queued to
     // the worker thread (which runs meanwhile on the other core and is stopped at the end).
@@ -56,7 +66,9 @@ export function runStorageBench(log: (line: string) => void = console.log) {
     const appRate = sample.length / ((performance.now() - t) / 1000);
     const queued = (app.dispatch('entities.progress', {}) as { value: { total: number; done: number } }).value;
     app.close();
-    log(`import through the API, one call per article, detection deferred to the worker: ${fmt(appRate)} articles/s over ${fmt(sample.length)} (detection had finished ${fmt(queued.done)} of ${fmt(queued.total)} queued when the import returned)`);
+    log(
+      `import through the API, one call per article, detection deferred to the worker: ${fmt(appRate)} articles/s over ${fmt(sample.length)} (detection had finished ${fmt(queued.done)} of ${fmt(queued.total)} queued when the import returned)`,
+    );
 
     // Search: one- and two-word queries over common, middling and rare words, through the dispatch.
     const queries: string[] = [];
@@ -74,11 +86,13 @@ export function runStorageBench(log: (line: string) => void = console.log) {
       if (r.ok) hits += (r.value as { articles: unknown[] }).articles.length;
     }
     times.sort((a, b) => a - b);
-    log(`search: p50 ${fmt(percentile(times, 50), 1)} ms, p95 ${fmt(percentile(times, 95), 1)} ms (target ≤ 20 ms), max ${fmt(times.at(-1)!, 1)} ms over ${queries.length} queries, ${fmt(hits / queries.length)} hits each on average (capped at 500)`);
+    log(
+      `search: p50 ${fmt(percentile(times, 50), 1)} ms, p95 ${fmt(percentile(times, 95), 1)} ms (target ≤ 20 ms), max ${fmt(times.at(-1)!, 1)} ms over ${queries.length} queries, ${fmt(hits / queries.length)} hits each on average (capped at 500)`,
+    );
 
     // Export: 100,000 annotations, against the sqlite3 shell writing the same rows as CSV.
-    const tagIds = ['Threat', 'Trolling', 'Othering', 'Sovereignty', 'Alliance tension'].map((name, i) =>
-      project.services.tags.ensurePath(i < 2 ? ['Rhetoric', name] : [name]).id,
+    const tagIds = ['Threat', 'Trolling', 'Othering', 'Sovereignty', 'Alliance tension'].map(
+      (name, i) => project.services.tags.ensurePath(i < 2 ? ['Rhetoric', name] : [name]).id,
     );
     const db = project.db;
     const add = db.prepare(
@@ -91,7 +105,16 @@ export function runStorageBench(log: (line: string) => void = console.log) {
         const text = texts[articleId - 1]!;
         const start = Math.floor(rnd() * (text.length - 200));
         const end = start + 20 + Math.floor(rnd() * 150);
-        add.run(articleId, tagIds[i % tagIds.length], start, end, text.slice(start, end), text.slice(Math.max(0, start - 80), start), text.slice(end, end + 80), i % 10 === 0 ? 'a note, with "quotes"' : '');
+        add.run(
+          articleId,
+          tagIds[i % tagIds.length],
+          start,
+          end,
+          text.slice(start, end),
+          text.slice(Math.max(0, start - 80), start),
+          text.slice(end, end + 80),
+          i % 10 === 0 ? 'a note, with "quotes"' : '',
+        );
       }
     })();
     project.services.articles.summary(1);
@@ -125,8 +148,10 @@ export function runStorageBench(log: (line: string) => void = console.log) {
       log(`export: ${fmt(exportRate)} rows/s (${fmt(rows)} rows) | sqlite3 shell not installed: comparison skipped (apt-get install sqlite3)`);
     } else {
       const shellRate = ANNOTATIONS / median(shellTimes);
-      log(`export (medians of ${EXPORT_RUNS} runs taking turns): service ${fmt(exportRate)} rows/s (${fmt(rows)} rows, ${csvMegabytes} MB) | ` +
-        `sqlite3 shell -csv ${fmt(shellRate)} rows/s | ratio ${fmt(median(ratios) * 100)}% (runs: ${ratios.map((r) => fmt(r * 100)).join(', ')}%; target ≥ 50%)`);
+      log(
+        `export (medians of ${EXPORT_RUNS} runs taking turns): service ${fmt(exportRate)} rows/s (${fmt(rows)} rows, ${csvMegabytes} MB) | ` +
+          `sqlite3 shell -csv ${fmt(shellRate)} rows/s | ratio ${fmt(median(ratios) * 100)}% (runs: ${ratios.map((r) => fmt(r * 100)).join(', ')}%; target ≥ 50%)`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -94,7 +94,11 @@ function randomSource(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
+  };
 }
 type Random = ReturnType<typeof randomSource>;
 
@@ -124,7 +128,11 @@ function checkFile(path: string, label: string): Opened {
   const db = new Database(path, { fileMustExist: true });
   try {
     const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
-    assert.deepEqual(integrity.map((r) => r.integrity_check), ['ok'], `${label}: PRAGMA integrity_check`);
+    assert.deepEqual(
+      integrity.map((r) => r.integrity_check),
+      ['ok'],
+      `${label}: PRAGMA integrity_check`,
+    );
     assert.deepEqual(db.pragma('foreign_key_check'), [], `${label}: PRAGMA foreign_key_check`);
     const version = db.pragma('user_version', { simple: true }) as number;
     const hasArticles = db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'articles_fts'`).pluck().get() === 1;
@@ -133,7 +141,10 @@ function checkFile(path: string, label: string): Opened {
       assert.equal(version, 0, `${label}: a project without its tables records no schema version`);
       return { articles: 0, version };
     }
-    assert.doesNotThrow(() => db.prepare(`INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')`).run(), `${label}: the full-text index passes its own check`);
+    assert.doesNotThrow(
+      () => db.prepare(`INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')`).run(),
+      `${label}: the full-text index passes its own check`,
+    );
     const articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
     const indexed = db.prepare('SELECT count(*) FROM articles_fts').pluck().get() as number;
     assert.equal(indexed, articles, `${label}: every article is in the full-text index`);
@@ -336,7 +347,9 @@ test(`a project survives the web host being killed while API writes are in fligh
       writeFileSync(file, articleText(random, `grund ${i}`) + articleText(random, `grund ${i} del 2`));
       return file;
     });
-    const seeded = JSON.parse(await runOk('seed import', ['import', '--db', db, '--no-detect', '--json', ...seedFiles], dir)) as { results: { id: number; name: string }[] };
+    const seeded = JSON.parse(await runOk('seed import', ['import', '--db', db, '--no-detect', '--json', ...seedFiles], dir)) as {
+      results: { id: number; name: string }[];
+    };
     const seedDb = new Database(db, { readonly: true });
     const seeds = seeded.results.map((r) => ({ id: r.id, text: seedDb.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(r.id) as string }));
     seedDb.close();
@@ -441,13 +454,19 @@ test(`a project survives the web host being killed while API writes are in fligh
           assert.ok(row, `${label}: acknowledged annotation ${id} is in the project`);
           assert.equal(row.articleId, a.articleId, `${label}: annotation ${id} is on its article`);
           assert.equal(row.quote, a.quote, `${label}: annotation ${id} keeps its quote`);
-          assert.ok([a.note.acked, a.note.inFlight].includes(row.note), `${label}: annotation ${id}'s note is the last one acknowledged (${JSON.stringify(a.note)}, found ${JSON.stringify(row.note)})`);
+          assert.ok(
+            [a.note.acked, a.note.inFlight].includes(row.note),
+            `${label}: annotation ${id}'s note is the last one acknowledged (${JSON.stringify(a.note)}, found ${JSON.stringify(row.note)})`,
+          );
           a.note = { acked: row.note, inFlight: null };
         }
         const title = check.prepare('SELECT title FROM articles WHERE id = ?').pluck();
         for (const [id, p] of ledger.titles) {
           const found = title.get(id) as string;
-          assert.ok([p.acked, p.inFlight].includes(found), `${label}: article ${id}'s title is the last one acknowledged (${JSON.stringify(p)}, found ${JSON.stringify(found)})`);
+          assert.ok(
+            [p.acked, p.inFlight].includes(found),
+            `${label}: article ${id}'s title is the last one acknowledged (${JSON.stringify(p)}, found ${JSON.stringify(found)})`,
+          );
           ledger.titles.set(id, { acked: found, inFlight: null });
         }
         const text = check.prepare('SELECT text FROM articles WHERE id = ?').pluck();

@@ -15,7 +15,9 @@ test.beforeEach(async ({ app, page }) => {
   await page.evaluate(() => {
     const w = window as Watched;
     w.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations?.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations?.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+    );
   });
   await app.importText({ text: intrusionText, source: 'Dagens Eko', date: '2024-03-12', language: 'sv' });
   await expect(app.articleItem(intrusionTitle)).toBeVisible();

@@ -23,7 +23,9 @@ function watchViolations() {
   const w = window as Watched;
   if (w.cspViolations) return;
   w.cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (e) => w.cspViolations?.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    w.cspViolations?.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`),
+  );
 }
 
 test('the app loads without a Content-Security-Policy violation', async ({ host, page }) => {
@@ -153,7 +155,8 @@ test.describe('in the reader', () => {
       'ledamöterna lovade att återkomma i frågan',
     ];
     const paragraphs = ['Budgeten för hamnen', ''];
-    for (let i = 0; i < 1400; i++) paragraphs.push(`Vid mötet ${i + 1} sade man att ${lines[i % 5]}, och att ${lines[(i + 2) % 5]}. Sedan ${lines[(i + 3) % 5]}.`);
+    for (let i = 0; i < 1400; i++)
+      paragraphs.push(`Vid mötet ${i + 1} sade man att ${lines[i % 5]}, och att ${lines[(i + 2) % 5]}. Sedan ${lines[(i + 3) % 5]}.`);
     paragraphs.push('Till sist talade ordföranden Greta Holmfast om framtiden för hamnen.');
     for (let i = 0; i < 8; i++) paragraphs.push(`Efteråt sade man att ${lines[i % 5]}.`);
     const text = paragraphs.join('\n');

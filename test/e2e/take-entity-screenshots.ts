@@ -31,7 +31,8 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
     page.on('pageerror', (error) => console.error(`page error: ${error.stack}`));
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') console.error(`console ${message.type()}: ${JSON.stringify(message.text())} at ${JSON.stringify(message.location())}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        console.error(`console ${message.type()}: ${JSON.stringify(message.text())} at ${JSON.stringify(message.location())}`);
     });
     await page.goto(host.url);
     await page.getByTestId('article-item').first().waitFor();
@@ -57,8 +58,10 @@ async function main() {
     const canvas = page.getByTestId('top-entities-canvas');
     await canvas.waitFor();
     await page.waitForTimeout(500);
-    const point = await canvas.evaluate((el: HTMLCanvasElement & { framelensChart?: { getDatasetMeta(i: number): { data: { getCenterPoint(final: boolean): { x: number; y: number } }[] } } }) =>
-      el.framelensChart!.getDatasetMeta(0).data[0]!.getCenterPoint(true));
+    const point = await canvas.evaluate(
+      (el: HTMLCanvasElement & { framelensChart?: { getDatasetMeta(i: number): { data: { getCenterPoint(final: boolean): { x: number; y: number } }[] } } }) =>
+        el.framelensChart!.getDatasetMeta(0).data[0]!.getCenterPoint(true),
+    );
     await canvas.click({ position: { x: point.x, y: point.y } });
     await page.getByTestId('kwic-line').first().waitFor();
     // Away from the bars, so no tooltip covers the chart.

@@ -63,8 +63,14 @@ async function main() {
     await shot(page, 'import-files-empty');
     const chooser = page.waitForEvent('filechooser');
     await importDialog.getByTestId('import-file-input').click();
-    await (await chooser).setFiles([
-      { name: 'riksdagen-debatt.txt', mimeType: 'text/plain', buffer: Buffer.from('Debatten i riksdagen\n\nPartiledarna möttes i en hätsk debatt om försvaret.') },
+    await (
+      await chooser
+    ).setFiles([
+      {
+        name: 'riksdagen-debatt.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('Debatten i riksdagen\n\nPartiledarna möttes i en hätsk debatt om försvaret.'),
+      },
       { name: 'toppmotet-kopia.txt', mimeType: 'text/plain', buffer: Buffer.from(sampleArticles[0]!.text) },
       { name: 'tom.md', mimeType: 'text/markdown', buffer: Buffer.from('') },
     ]);
@@ -73,7 +79,9 @@ async function main() {
     await importDialog.getByTestId('import-summary').waitFor();
     await shot(page, 'import-files-results');
     await importDialog.getByRole('tab', { name: 'Paste text' }).click();
-    await importDialog.getByTestId('import-text').fill('Ny rapport om gränsbevakningen\n\nMyndigheten presenterade på tisdagen en rapport om läget vid gränsen.');
+    await importDialog
+      .getByTestId('import-text')
+      .fill('Ny rapport om gränsbevakningen\n\nMyndigheten presenterade på tisdagen en rapport om läget vid gränsen.');
     await importDialog.getByTestId('import-source').fill('Sveriges Radio');
     await importDialog.getByTestId('import-language').fill('Swedish');
     await importDialog.getByTestId('import-text-button').click();
@@ -123,7 +131,10 @@ async function main() {
     await readOnly.getByTestId('annotation-popover').waitFor();
     await shot(readOnly, 'read-only-popover');
     await readOnly.keyboard.press('Escape');
-    const firstWords = (await readOnly.getByTestId('reader-text').innerText()).split('\n').find((line) => line.length > 40)!.slice(0, 30);
+    const firstWords = (await readOnly.getByTestId('reader-text').innerText())
+      .split('\n')
+      .find((line) => line.length > 40)!
+      .slice(0, 30);
     await readOnly.getByTestId('reader-text').getByText(firstWords).first().selectText();
     await readOnly.getByTestId('reader-text').dispatchEvent('mouseup');
     await readOnly.getByTestId('toast-info').waitFor();

@@ -7,11 +7,14 @@ import { bucketLabel, bucketScope, fillBuckets, granularityFor, spreadCounts } f
 import { trimAfter, trimBefore } from '../../renderer/src/lib/charts/kwic.ts';
 
 test('toCsv quotes commas, quotes and newlines, ends rows with CRLF and keeps å ä ö', () => {
-  const csv = toCsv(['entity', 'note'], [
-    ['Nordbanken, Göteborg', 'sade ”nej”'],
-    ['Anna "A" Lindqvist', 'rad ett\nrad två'],
-    [null, 3],
-  ]);
+  const csv = toCsv(
+    ['entity', 'note'],
+    [
+      ['Nordbanken, Göteborg', 'sade ”nej”'],
+      ['Anna "A" Lindqvist', 'rad ett\nrad två'],
+      [null, 3],
+    ],
+  );
   assert.equal(csv, 'entity,note\r\n"Nordbanken, Göteborg",sade ”nej”\r\n"Anna ""A"" Lindqvist","rad ett\nrad två"\r\n,3\r\n');
 });
 
@@ -23,8 +26,25 @@ test('cells a spreadsheet would run as a formula get a leading apostrophe; numbe
 });
 
 test('chart CSV cells are written exactly as the project exports write them', () => {
-  const cells = ['plain', 'comma, inside', 'quote " inside', 'line\nbreak', 'cr\rlf\r\n', '', 'åäö 😀 e\u0301', '=1+1', '+1', '-1', '@SUM(A1)',
-    '\tx', '\rx', 'NUL\u0000inside', '\u0007=bell first', 'form\u000cfeed, "q"', 'esc\u001b[31m'];
+  const cells = [
+    'plain',
+    'comma, inside',
+    'quote " inside',
+    'line\nbreak',
+    'cr\rlf\r\n',
+    '',
+    'åäö 😀 e\u0301',
+    '=1+1',
+    '+1',
+    '-1',
+    '@SUM(A1)',
+    '\tx',
+    '\rx',
+    'NUL\u0000inside',
+    '\u0007=bell first',
+    'form\u000cfeed, "q"',
+    'esc\u001b[31m',
+  ];
   const rows: CsvCell[][] = [...cells.map((c) => [c]), [-2], [3.5], [null]];
   assert.equal(toCsv(['cell'], rows), csvDocument(['cell'], rows));
 });

@@ -17,10 +17,15 @@ function makeRunner(cwd: string) {
   return (...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
       // FRAMELENS_HOME keeps the default project inside the test folder.
-      execFile(process.execPath, [bin, ...args], { cwd, env: { ...process.env, FRAMELENS_HOME: join(cwd, 'home'), NO_COLOR: '1' } }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [bin, ...args],
+        { cwd, env: { ...process.env, FRAMELENS_HOME: join(cwd, 'home'), NO_COLOR: '1' } },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+          resolve({ code, stdout, stderr });
+        },
+      );
     });
 }
 
@@ -46,7 +51,10 @@ describe('framelens command line', () => {
     writeFileSync(join(tmp.dir, 'copy.txt'), ARTICLE.replace(/\n/g, '\r\n')); // same text once line endings are normalised
     writeFileSync(join(tmp.dir, 'second.md'), '# Andra artikeln\n\nOm suveränitet och allianser.\n');
     writeFileSync(join(tmp.dir, 'empty.txt'), '');
-    writeFileSync(join(tmp.dir, 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]));
+    writeFileSync(
+      join(tmp.dir, 'picture.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]),
+    );
   });
   after(() => tmp.cleanup());
 
@@ -82,7 +90,23 @@ describe('framelens command line', () => {
 
   describe('import', () => {
     test('imports a file, reports a duplicate, and reports each failure with its reason', async () => {
-      const r = await run('import', 'astana.txt', 'copy.txt', 'missing.txt', 'empty.txt', 'picture.png', '--db', db, '--source', 'Dagens Nyheter', '--date', '2024-05-01', '--lang', 'sv', '--json');
+      const r = await run(
+        'import',
+        'astana.txt',
+        'copy.txt',
+        'missing.txt',
+        'empty.txt',
+        'picture.png',
+        '--db',
+        db,
+        '--source',
+        'Dagens Nyheter',
+        '--date',
+        '2024-05-01',
+        '--lang',
+        'sv',
+        '--json',
+      );
       assert.equal(r.code, 1, 'a failed file makes the exit status 1');
       const { results } = JSON.parse(r.stdout) as { results: { name: string; status: string; id?: number; message?: string }[] };
       assert.deepEqual(
@@ -188,9 +212,27 @@ describe('framelens command line', () => {
 
   describe('tag and tags', () => {
     test('tags a quote, creating the tags along the path', async () => {
-      const r = await run('tag', '--db', db, '--article', '1', '--quote', 'trolling på hög nivå', '--tag', 'Rhetoric > Trolling', '--note', 'a former adviser', '--annotator', 'Ada', '--json');
+      const r = await run(
+        'tag',
+        '--db',
+        db,
+        '--article',
+        '1',
+        '--quote',
+        'trolling på hög nivå',
+        '--tag',
+        'Rhetoric > Trolling',
+        '--note',
+        'a former adviser',
+        '--annotator',
+        'Ada',
+        '--json',
+      );
       assert.equal(r.code, 0, r.stderr);
-      const { annotation, tag } = JSON.parse(r.stdout) as { annotation: { start: number; end: number; quote: string; note: string; annotator: string }; tag: { path: string[] } };
+      const { annotation, tag } = JSON.parse(r.stdout) as {
+        annotation: { start: number; end: number; quote: string; note: string; annotator: string };
+        tag: { path: string[] };
+      };
       assert.deepEqual(tag.path, ['Rhetoric', 'Trolling']);
       assert.equal(annotation.quote, 'trolling på hög nivå');
       assert.equal(annotation.start, ARTICLE.indexOf('trolling på hög nivå'));
@@ -235,10 +277,7 @@ describe('framelens command line', () => {
     test('tags shows the codebook as a tree', async () => {
       const r = await run('tags', '--db', db);
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(
-        r.stdout,
-        ['Rhetoric  (0 passages)', '├── Trolling  (1 passage)', '└── Threat  (1 passage)', 'Actors  (1 passage)', ''].join('\n'),
-      );
+      assert.equal(r.stdout, ['Rhetoric  (0 passages)', '├── Trolling  (1 passage)', '└── Threat  (1 passage)', 'Actors  (1 passage)', ''].join('\n'));
       const json = JSON.parse((await run('tags', '--db', db, '--json')).stdout) as { tags: { path: string[] }[] };
       assert.deepEqual(
         json.tags.map((t) => t.path.join(' > ')),
@@ -271,9 +310,19 @@ describe('framelens command line', () => {
       assert.match(r.stdout, /Wrote 2 rows to .*rhetoric\.csv/);
       const csv = readFileSync(out, 'utf8');
       assert.ok(csv.startsWith('\uFEFF'), 'BOM for Excel');
-      assert.deepEqual(rowsOf(csv).map((row) => row.tag).sort(), ['Threat', 'Trolling']);
+      assert.deepEqual(
+        rowsOf(csv)
+          .map((row) => row.tag)
+          .sort(),
+        ['Threat', 'Trolling'],
+      );
       const two = await run('export', 'csv', '--db', db, '--tags', 'Rhetoric > Threat', 'Actors');
-      assert.deepEqual(rowsOf(two.stdout).map((row) => row.tag).sort(), ['Actors', 'Threat']);
+      assert.deepEqual(
+        rowsOf(two.stdout)
+          .map((row) => row.tag)
+          .sort(),
+        ['Actors', 'Threat'],
+      );
     });
 
     test('an unknown tag, article or format is a clean error', async () => {

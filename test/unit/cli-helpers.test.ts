@@ -15,7 +15,10 @@ const listOptions = {
 } as const;
 
 test('list options take several values after one flag, or repeated flags', () => {
-  const { values, positionals } = parseCommand('export', ['csv', '--tags', 'A > B', 'C', '--bom', '--articles', '1', '2', '--tags', 'D'], listOptions, ['tags', 'articles']);
+  const { values, positionals } = parseCommand('export', ['csv', '--tags', 'A > B', 'C', '--bom', '--articles', '1', '2', '--tags', 'D'], listOptions, [
+    'tags',
+    'articles',
+  ]);
   assert.deepEqual(positionals, ['csv']);
   assert.deepEqual(values.tags, ['A > B', 'C', 'D']);
   assert.deepEqual(values.articles, ['1', '2']);
@@ -80,26 +83,34 @@ test('the tree shows nesting, counts and shortcuts', () => {
   ];
   assert.equal(
     renderTree(tags),
-    [
-      'Rhetoric  (0 passages)',
-      '├── Threat  (2 passages, key t)',
-      '│   └── Military  (1 passage)',
-      '└── Trolling  (0 passages)',
-      'Actors  (0 passages)',
-    ].join('\n'),
+    ['Rhetoric  (0 passages)', '├── Threat  (2 passages, key t)', '│   └── Military  (1 passage)', '└── Trolling  (0 passages)', 'Actors  (0 passages)'].join(
+      '\n',
+    ),
   );
   assert.deepEqual(tagIdsFor(['rhetoric>threat', ' Actors '], tags), [2, 5]);
   assert.throws(() => tagIdsFor(['Threat'], tags), /There is no tag "Threat"/);
 });
 
 test('snippets mark matches and fit on one line', () => {
-  const snippet = { text: 'Det var\nett hot, ett hot.', marks: [{ start: 12, end: 15 }, { start: 4, end: 7 }] };
+  const snippet = {
+    text: 'Det var\nett hot, ett hot.',
+    marks: [
+      { start: 12, end: 15 },
+      { start: 4, end: 7 },
+    ],
+  };
   assert.equal(renderSnippet(snippet, false), 'Det [var] ett [hot], ett hot.');
   assert.equal(renderSnippet(snippet, true), 'Det \x1b[1mvar\x1b[22m ett \x1b[1mhot\x1b[22m, ett hot.');
 });
 
 test('tables pad by characters, and clip never splits an emoji', () => {
-  assert.equal(table([['ID', 'TITLE'], ['10', 'Åsikt']]), 'ID  TITLE\n10  Åsikt');
+  assert.equal(
+    table([
+      ['ID', 'TITLE'],
+      ['10', 'Åsikt'],
+    ]),
+    'ID  TITLE\n10  Åsikt',
+  );
   assert.equal(clip('ab😀cd', 4), 'ab😀…');
   assert.equal(clip('abc', 3), 'abc');
 });

@@ -32,7 +32,8 @@ describe('framelens vars', () => {
       ['astana.txt', 'Toppmötet i Astana\n\nPresidenten talade om hot.'],
       ['hamnen.txt', 'Hamnen öppnar igen\n\nStormen är över.'],
       ['summit.txt', 'Summit ends without statement\n\nLeaders met in Astana.'],
-    ]) writeFileSync(join(tmp.dir, name!), text!);
+    ])
+      writeFileSync(join(tmp.dir, name!), text!);
     const imported = await run('import', 'astana.txt', 'hamnen.txt', 'summit.txt', '--db', db, '--no-detect', '--source', 'Wire');
     assert.equal(imported.code, 0, imported.stderr);
   });
@@ -61,11 +62,14 @@ describe('framelens vars', () => {
     assert.equal(before.find((r) => r.id === '1')!['var_Outlet kind'], 'Tabloid', 'the preview wrote nothing');
     assert.equal((await run('vars', 'import', 'kinds.csv', '--db', db, '--key', 'id')).code, 0);
     const after = parse((await run('vars', 'export', '--db', db)).stdout, { columns: true }) as Record<string, string>[];
-    assert.deepEqual(after.map((r) => [r.id, r.source, r['var_Outlet kind'], r.var_Pages]), [
-      ['1', 'Wire', 'Broadsheet', '5'],
-      ['2', 'Expressen', '', '4'],
-      ['3', 'Wire', 'Tabloid', ''],
-    ]);
+    assert.deepEqual(
+      after.map((r) => [r.id, r.source, r['var_Outlet kind'], r.var_Pages]),
+      [
+        ['1', 'Wire', 'Broadsheet', '5'],
+        ['2', 'Expressen', '', '4'],
+        ['3', 'Wire', 'Tabloid', ''],
+      ],
+    );
   });
 
   test('mistakes get one clear line and change nothing', async () => {

@@ -37,13 +37,25 @@ test('prevalence and the crosstab of two tags by outlet match the hand-worked co
   const { p, threat, trolling } = setup();
   try {
     const r = ok<CompareResult>(summary(p, { comparison: { tagIds: [threat.id, trolling.id], groupBy: { kind: 'variable', variable: 'source' } } }));
-    assert.deepEqual(r.sides.map((s) => s.label), ['Threat', 'Trolling']);
-    assert.deepEqual(r.groups.map((g) => [g.label, g.articles]), [['A', 3], ['B', 3]]);
+    assert.deepEqual(
+      r.sides.map((s) => s.label),
+      ['Threat', 'Trolling'],
+    );
+    assert.deepEqual(
+      r.groups.map((g) => [g.label, g.articles]),
+      [
+        ['A', 3],
+        ['B', 3],
+      ],
+    );
     // Threat: 4 passages in 3 articles; A1's two passages cover 0–15 once (15), A2 7, B2 10.
     assert.deepEqual(r.overall[0], { passages: 4, articles: 3, characters: 32, articleShare: 0.5 });
     assert.deepEqual(r.overall[1], { passages: 3, articles: 3, characters: 14, articleShare: 0.5 });
     assert.deepEqual(r.byGroup[0]![0], { passages: 3, articles: 2, characters: 22, articleShare: 2 / 3 });
-    assert.deepEqual(r.crosstab.counts, [[2, 1], [1, 2]]);
+    assert.deepEqual(r.crosstab.counts, [
+      [2, 1],
+      [1, 2],
+    ]);
     const t = r.crosstab.test;
     assert.equal(t.ok, true);
     if (!t.ok) return;
@@ -69,11 +81,26 @@ test('one tag against the rest, grouped by coder and by month', () => {
   const { p, threat } = setup();
   try {
     const r = ok<CompareResult>(summary(p, { comparison: { tagIds: [threat.id], rest: true, groupBy: { kind: 'annotator' } } }));
-    assert.deepEqual(r.sides.map((s) => s.key), [`tag:${threat.id}`, 'rest']);
-    assert.deepEqual(r.groups.map((g) => [g.label, g.articles]), [['Ada', 3], ['Bo', 3]]);
-    assert.deepEqual(r.crosstab.counts, [[2, 1], [1, 2]]);
+    assert.deepEqual(
+      r.sides.map((s) => s.key),
+      [`tag:${threat.id}`, 'rest'],
+    );
+    assert.deepEqual(
+      r.groups.map((g) => [g.label, g.articles]),
+      [
+        ['Ada', 3],
+        ['Bo', 3],
+      ],
+    );
+    assert.deepEqual(r.crosstab.counts, [
+      [2, 1],
+      [1, 2],
+    ]);
     const byMonth = ok<CompareResult>(summary(p, { comparison: { tagIds: [threat.id], rest: true, groupBy: { kind: 'time', unit: 'month' } } }));
-    assert.deepEqual(byMonth.groups.map((g) => g.label), ['no date']);
+    assert.deepEqual(
+      byMonth.groups.map((g) => g.label),
+      ['no date'],
+    );
     assert.equal(byMonth.crosstab.test.ok, false);
     if (!byMonth.crosstab.test.ok) assert.match(byMonth.crosstab.test.message, /one group/);
   } finally {
@@ -84,7 +111,9 @@ test('one tag against the rest, grouped by coder and by month', () => {
 test('the filter narrows the comparison; an empty selection says so in words', () => {
   const { p, threat, trolling } = setup();
   try {
-    const only = ok<CompareResult>(summary(p, { comparison: { tagIds: [threat.id, trolling.id] }, filter: { conditions: [{ variable: 'source', op: 'is', values: ['B'] }] } }));
+    const only = ok<CompareResult>(
+      summary(p, { comparison: { tagIds: [threat.id, trolling.id] }, filter: { conditions: [{ variable: 'source', op: 'is', values: ['B'] }] } }),
+    );
     assert.equal(only.articles, 3);
     assert.deepEqual(only.crosstab.counts, [[1, 2]]);
     const none = ok<CompareResult>(summary(p, { comparison: { tagIds: [threat.id, trolling.id] }, filter: { search: 'nothingmatches' } }));

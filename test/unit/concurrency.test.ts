@@ -146,7 +146,11 @@ function randomSource(seed: number) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]! };
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!,
+  };
 }
 type Random = ReturnType<typeof randomSource>;
 
@@ -361,7 +365,10 @@ test('two web hosts answer every write while framelens import adds hundreds of a
     );
 
     // A summary first, so a failure shows everything that went wrong, not only the first assertion.
-    const tally = (items: string[]) => Object.entries(items.reduce<Record<string, number>>((n, k) => ((n[k] = (n[k] ?? 0) + 1), n), {})).map(([k, n]) => `${k} ×${n}`).join(', ');
+    const tally = (items: string[]) =>
+      Object.entries(items.reduce<Record<string, number>>((n, k) => ((n[k] = (n[k] ?? 0) + 1), n), {}))
+        .map(([k, n]) => `${k} ×${n}`)
+        .join(', ');
     let importSummary = `exit ${importExit.code}`;
     try {
       importSummary += `, ${tally((JSON.parse(importing.stdout()).results as { status: string }[]).map((r) => r.status))}`;
@@ -385,7 +392,11 @@ test('two web hosts answer every write while framelens import adds hundreds of a
     assert.deepEqual(serverErrors, [], 'no request is answered with a server error (5xx)');
     const refused = replies.filter((r) => r.body?.ok !== true).map(describe);
     assert.deepEqual(refused, [], 'every request succeeds: none is refused because another program is writing');
-    assert.deepEqual(ledgers.flatMap((l) => l.wrongQuotes), [], 'every new annotation quotes the passage asked for');
+    assert.deepEqual(
+      ledgers.flatMap((l) => l.wrongQuotes),
+      [],
+      'every new annotation quotes the passage asked for',
+    );
     for (const host of hosts) {
       assert.doesNotMatch(host.program.stderr(), /^\s+at /m, `${host.name} logged no stack trace`);
     }
@@ -407,7 +418,11 @@ test('two web hosts answer every write while framelens import adds hundreds of a
       assert.equal(check.pragma('integrity_check', { simple: true }), 'ok');
       const articleCount = check.prepare('SELECT count(*) FROM articles').pluck().get() as number;
       const apiImported = ledgers.reduce((n, l) => n + l.imported.length, 0);
-      assert.equal(articleCount, seeds.length + IMPORT_FILES + apiImported, 'the project holds the seed articles, every imported file and every article imported through a host');
+      assert.equal(
+        articleCount,
+        seeds.length + IMPORT_FILES + apiImported,
+        'the project holds the seed articles, every imported file and every article imported through a host',
+      );
       const textOf = check.prepare('SELECT text FROM articles WHERE id = ?').pluck();
       report.results.forEach((r, i) => assert.equal(textOf.get(r.id!), files[i]!.text, `${r.name} is stored as article ${r.id} with its text`));
       const detected = check.prepare('SELECT count(*) FROM detection_state WHERE article_id = ?').pluck();
@@ -425,7 +440,11 @@ test('two web hosts answer every write while framelens import adds hundreds of a
         }
         for (const [id, a] of ledger.annotations) {
           acknowledged++;
-          assert.deepEqual(annotationById.get(id), { articleId: a.articleId, tagId: a.tagId, start: a.start, end: a.end, quote: a.quote, note: a.note }, `acknowledged annotation ${id} is in the project with its quote and last note`);
+          assert.deepEqual(
+            annotationById.get(id),
+            { articleId: a.articleId, tagId: a.tagId, start: a.start, end: a.end, quote: a.quote, note: a.note },
+            `acknowledged annotation ${id} is in the project with its quote and last note`,
+          );
         }
         for (const [id, a] of ledger.articles) {
           acknowledged++;
@@ -446,17 +465,20 @@ test('two web hosts answer every write while framelens import adds hundreds of a
         paths.get(key)!.add(id);
       }
       assert.ok(paths.size > 0, 'some paths were ensured');
-      const childrenNamed = check.prepare(
-        `SELECT c.id FROM tags c JOIN tags p ON c.parent_id = p.id WHERE p.parent_id IS NULL AND p.name = ? AND c.name = ?`,
-      ).pluck();
+      const childrenNamed = check
+        .prepare(`SELECT c.id FROM tags c JOIN tags p ON c.parent_id = p.id WHERE p.parent_id IS NULL AND p.name = ? AND c.name = ?`)
+        .pluck();
       for (const [key, ids] of paths) {
         const [parent, child] = key.split(' > ');
         assert.deepEqual([...ids], childrenNamed.all(parent, child), `“${key}” exists once and both hosts were given that tag`);
       }
-      assert.equal((check.prepare(`SELECT count(*) FROM tags WHERE parent_id IS NULL AND name = 'Retorik'`).pluck().get() as number), 1, '“Retorik” exists once');
+      assert.equal(check.prepare(`SELECT count(*) FROM tags WHERE parent_id IS NULL AND name = 'Retorik'`).pluck().get() as number, 1, '“Retorik” exists once');
       const annotators = ledgers.flatMap((l) => l.annotators);
       assert.ok(annotators.length > 0, 'the analyst name was set');
-      assert.ok(annotators.includes(check.prepare(`SELECT value FROM settings WHERE key = 'annotator'`).pluck().get() as string), 'the analyst name is one the hosts acknowledged');
+      assert.ok(
+        annotators.includes(check.prepare(`SELECT value FROM settings WHERE key = 'annotator'`).pluck().get() as string),
+        'the analyst name is one the hosts acknowledged',
+      );
       assert.ok(acknowledged >= 40, `enough writes were acknowledged to mean something (${acknowledged})`);
       t.diagnostic(`${acknowledged} acknowledged writes checked in the file`);
     } finally {
@@ -530,10 +552,17 @@ test('two imports creating the same new project at the same moment both succeed'
       );
       started.push(...pair);
       const exits = await Promise.all(pair.map((p) => finished(p)));
-      assert.equal(readdirSync(arrived).length, 2, `round ${round}: both imports reached the moment of opening the project (${pair.map((p) => p.stderr()).join(' | ')})`);
+      assert.equal(
+        readdirSync(arrived).length,
+        2,
+        `round ${round}: both imports reached the moment of opening the project (${pair.map((p) => p.stderr()).join(' | ')})`,
+      );
       exits.forEach((exit, i) => {
         const program = pair[i]!;
-        if (exit.code !== 0) failures.push(`round ${round}, ${program.name}: exit ${exit.code} ${exit.error ?? ''} ${program.stderr().trim()} ${program.stdout().trim()}`.slice(0, 500));
+        if (exit.code !== 0)
+          failures.push(
+            `round ${round}, ${program.name}: exit ${exit.code} ${exit.error ?? ''} ${program.stderr().trim()} ${program.stdout().trim()}`.slice(0, 500),
+          );
         else if (JSON.parse(program.stdout()).results[0]?.status !== 'imported') failures.push(`round ${round}, ${program.name}: ${program.stdout().trim()}`);
       });
       if (!existsSync(db)) {

@@ -63,7 +63,10 @@ test('a file that is not a SQLite database is refused and not modified', () => {
   try {
     const path = join(dir, 'notes.framelens');
     writeFileSync(path, 'just some text, not a database at all');
-    assert.throws(() => openDatabase(path), (e: unknown) => e instanceof ProjectOpenError && e.kind === 'NOT_A_PROJECT');
+    assert.throws(
+      () => openDatabase(path),
+      (e: unknown) => e instanceof ProjectOpenError && e.kind === 'NOT_A_PROJECT',
+    );
   } finally {
     cleanup();
   }
@@ -76,9 +79,12 @@ test("another program's SQLite database is refused", () => {
     const other = new Database(path);
     other.exec('CREATE TABLE things (x)');
     other.close();
-    assert.throws(() => openDatabase(path), (e: unknown) => e instanceof ProjectOpenError && e.kind === 'NOT_A_PROJECT');
+    assert.throws(
+      () => openDatabase(path),
+      (e: unknown) => e instanceof ProjectOpenError && e.kind === 'NOT_A_PROJECT',
+    );
     const check = new Database(path);
-    assert.deepEqual(check.prepare("SELECT name FROM sqlite_schema").pluck().all(), ['things']);
+    assert.deepEqual(check.prepare('SELECT name FROM sqlite_schema').pluck().all(), ['things']);
     check.close();
   } finally {
     cleanup();
@@ -86,7 +92,10 @@ test("another program's SQLite database is refused", () => {
 });
 
 test('a missing file is reported when creating is not allowed', () => {
-  assert.throws(() => openDatabase('/nonexistent/dir/x.framelens', { create: false }), (e: unknown) => e instanceof ProjectOpenError && e.kind === 'NOT_FOUND');
+  assert.throws(
+    () => openDatabase('/nonexistent/dir/x.framelens', { create: false }),
+    (e: unknown) => e instanceof ProjectOpenError && e.kind === 'NOT_FOUND',
+  );
 });
 
 test('hot queries use the indexes meant for them', () => {

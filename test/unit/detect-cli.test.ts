@@ -9,7 +9,10 @@ const runner = `import { run } from './main/cli/detect.ts'; process.exitCode = a
 
 function detect(input: string, args: string[] = []) {
   return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', runner, '--', ...args], {
-    cwd: root, input, encoding: 'utf8', timeout: 60_000,
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
   });
 }
 
@@ -21,10 +24,19 @@ test('each input line gets one output line with UTF-16 offsets and canonical nam
   ];
   const run = detect(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   assert.equal(run.status, 0, run.stderr);
-  const out = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(out.map((o) => o.id), ['a', 7, 'c']);
+  const out = run.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  assert.deepEqual(
+    out.map((o) => o.id),
+    ['a', 7, 'c'],
+  );
   const a = out[0].mentions as { start: number; end: number; type: string; text: string; entity: string }[];
-  assert.deepEqual(a.map((m) => m.entity), ['Vladimir Putin', 'Astana', 'Vladimir Putin', 'CSTO']);
+  assert.deepEqual(
+    a.map((m) => m.entity),
+    ['Vladimir Putin', 'Astana', 'Vladimir Putin', 'CSTO'],
+  );
   for (const m of a) assert.equal(lines[0]!.text.slice(m.start, m.end), m.text);
   assert.deepEqual(out[1].mentions, []);
   const c = out[2].mentions[0];
@@ -43,7 +55,10 @@ test('--lang applies to every line; --help explains the format', () => {
 test('bad lines are reported and answered, good lines still processed; bad options are usage errors', () => {
   const run = detect('not json\n{"id":"x","text":5}\n{"id":"y","text":"Halvard Okafor kom till Oslo."}\n');
   assert.equal(run.status, 1);
-  const out = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const out = run.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(out.length, 3);
   assert.ok(out[0].error && out[1].error);
   assert.equal(out[2].id, 'y');

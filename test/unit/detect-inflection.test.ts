@@ -31,10 +31,16 @@ test('a name ending in s that the text also uses on its own is no genitive of a 
   const text = 'Regeringen förhandlade med Limas och fackförbunden. Limas ledare ville inte svara. Samtalen fortsätter med Limas.';
   const mentions = detector.detect(text, { language: 'sv' }).filter((m) => m.text === 'Limas');
   assert.equal(mentions.length, 3);
-  assert.ok(mentions.every((m) => m.entity === 'Limas'), JSON.stringify(mentions));
+  assert.ok(
+    mentions.every((m) => m.entity === 'Limas'),
+    JSON.stringify(mentions),
+  );
   // Two genitives joined by "och" stay genitives.
   const pair = detector.detect('Sveriges och Finlands ansökningar godkändes.', { language: 'sv' });
-  assert.deepEqual(pair.map((m) => m.entity), ['Sverige', 'Finland']);
+  assert.deepEqual(
+    pair.map((m) => m.entity),
+    ['Sverige', 'Finland'],
+  );
   // Without such evidence a genitive still links to its place.
   assert.equal(detector.detect('Limas borgmästare avgick.', { language: 'sv' })[0]?.entity, 'Lima');
 });
@@ -76,13 +82,23 @@ test('hyphenated names are one mention; compounds with an ordinary word are not 
   assert.equal(find(mentions, 'EU-rapporten'), undefined);
   // A compound whose head names a body is the body: "EU-kommissionen", "FN-förbundets".
   const bodies = detector.detect('Rapporten om EU-rätten kritiserades av EU-kommissionen och av FN-förbundets ordförande.', { language: 'sv' });
-  assert.deepEqual(bodies.map((m) => [m.text, m.type, m.entity]), [['EU-kommissionen', 'ORG', 'EU-kommissionen'], ['FN-förbundets', 'ORG', 'FN-förbundet']]);
+  assert.deepEqual(
+    bodies.map((m) => [m.text, m.type, m.entity]),
+    [
+      ['EU-kommissionen', 'ORG', 'EU-kommissionen'],
+      ['FN-förbundets', 'ORG', 'FN-förbundet'],
+    ],
+  );
 });
 
 test('particles inside a name may come in pairs: "von der", "de la"', () => {
   for (const language of ['sv', 'en']) {
     const mentions = detector.detect('Ingrid von der Marwitz och Tomás de la Fuente talade.', { language });
-    assert.deepEqual(mentions.map((m) => m.text), ['Ingrid von der Marwitz', 'Tomás de la Fuente'], language);
+    assert.deepEqual(
+      mentions.map((m) => m.text),
+      ['Ingrid von der Marwitz', 'Tomás de la Fuente'],
+      language,
+    );
   }
 });
 
@@ -119,18 +135,32 @@ test('one entity has one type in a text: the best-supported one', () => {
   const mentions = detector.detect('Tokajevs besked kom sent. Senare bekräftade president Tokajev uppgifterna.', { language: 'sv' });
   const forms = mentions.filter((m) => m.entity === 'Tokajev');
   assert.equal(forms.length, 2, JSON.stringify(mentions));
-  assert.ok(forms.every((m) => m.type === 'PER'), JSON.stringify(mentions));
+  assert.ok(
+    forms.every((m) => m.type === 'PER'),
+    JSON.stringify(mentions),
+  );
 });
 
 test('a country that speaks is its government in that sentence only', () => {
   const text = 'Russia warned on Tuesday against new sanctions. Talks in Russia continue next week.';
   const mentions = detector.detect(text, { language: 'en' });
-  assert.deepEqual(mentions.map((m) => [m.text, m.type]), [['Russia', 'ORG'], ['Russia', 'LOC']]);
+  assert.deepEqual(
+    mentions.map((m) => [m.text, m.type]),
+    [
+      ['Russia', 'ORG'],
+      ['Russia', 'LOC'],
+    ],
+  );
   assert.ok(mentions.every((m) => m.entity === 'Russia'));
 });
 
 test('a Latinised surname in -ius keeps its s: it is the nominative, not a genitive', () => {
-  const mentions = detector.detect('Forskaren Sofia Brandelius presenterade rapporten i Lund. Brandelius menade att resultaten var tydliga.', { language: 'sv' });
-  assert.ok(mentions.some((m) => m.text === 'Sofia Brandelius' && m.entity === 'Sofia Brandelius'), JSON.stringify(mentions));
+  const mentions = detector.detect('Forskaren Sofia Brandelius presenterade rapporten i Lund. Brandelius menade att resultaten var tydliga.', {
+    language: 'sv',
+  });
+  assert.ok(
+    mentions.some((m) => m.text === 'Sofia Brandelius' && m.entity === 'Sofia Brandelius'),
+    JSON.stringify(mentions),
+  );
   assert.ok(!mentions.some((m) => m.entity.endsWith('Brandeliu')));
 });

@@ -24,7 +24,12 @@ test('10 MB without a space is handled in linear time', () => {
 });
 
 test('right-to-left and CJK text give a result, with offsets that slice back to the mention', () => {
-  for (const text of ['قال الرئيس إن الاجتماع في موسكو كان مثمرا.', 'שר החוץ נפגש עם עמיתו בירושלים.', '普京在阿斯塔纳会见了托卡耶夫。', '東京で会議が開かれた。']) {
+  for (const text of [
+    'قال الرئيس إن الاجتماع في موسكو كان مثمرا.',
+    'שר החוץ נפגש עם עמיתו בירושלים.',
+    '普京在阿斯塔纳会见了托卡耶夫。',
+    '東京で会議が開かれた。',
+  ]) {
     const mentions = detector.detect(text);
     for (const m of mentions) assert.equal(text.slice(m.start, m.end), m.text);
   }
@@ -45,7 +50,10 @@ test('unknown, odd and missing language codes still give a result', () => {
   const text = 'Ingrid Bergkvist met Halvard Okafor in Oslo.';
   for (const language of ['xx', 'klingon', 'EN-gb', 'sv_SE', 'auto', '', null, undefined, '123']) {
     const mentions = detector.detect(text, { language });
-    assert.ok(mentions.some((m) => m.text === 'Ingrid Bergkvist'), `${String(language)}: ${JSON.stringify(mentions)}`);
+    assert.ok(
+      mentions.some((m) => m.text === 'Ingrid Bergkvist'),
+      `${String(language)}: ${JSON.stringify(mentions)}`,
+    );
   }
 });
 

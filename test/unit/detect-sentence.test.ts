@@ -8,13 +8,15 @@ const detector = createDetector();
 const texts = (text: string, language: string) => detector.detect(text, { language }).map((m) => m.text);
 
 test('ordinary Swedish words at the start of sentences, quotes and replies are not names', () => {
-  const text = 'Regeringen meddelade igår att samtalen fortsätter. Enligt uppgifterna dröjer beslutet. ' +
+  const text =
+    'Regeringen meddelade igår att samtalen fortsätter. Enligt uppgifterna dröjer beslutet. ' +
     '”Vi har inget att tillägga”, skrev pressavdelningen.\n– Absolut inte, svarade talespersonen. Toppmötet avslutades sent.';
   assert.deepEqual(texts(text, 'sv'), []);
 });
 
 test('ordinary English words at the start of sentences are not names', () => {
-  const text = 'However, officials declined to comment. Analysts say the figures are uncertain. ' +
+  const text =
+    'However, officials declined to comment. Analysts say the figures are uncertain. ' +
     'Prices rose sharply. "We are not surprised," a spokesman said. We’ll see.';
   assert.deepEqual(texts(text, 'en'), []);
 });
@@ -31,10 +33,23 @@ test('a sentence-initial ordinary word before a name is dropped, the name kept',
 
 test('titles are not part of the name but make it a person', () => {
   const mentions = detector.detect('President Halvard Okafor met Prime Minister Elin Sandoval in Oslo.', { language: 'en' });
-  assert.deepEqual(mentions.map((m) => [m.text, m.type]), [['Halvard Okafor', 'PER'], ['Elin Sandoval', 'PER'], ['Oslo', 'LOC']]);
+  assert.deepEqual(
+    mentions.map((m) => [m.text, m.type]),
+    [
+      ['Halvard Okafor', 'PER'],
+      ['Elin Sandoval', 'PER'],
+      ['Oslo', 'LOC'],
+    ],
+  );
   // German inflects its titles: "den Präsidenten …".
   const german = detector.detect('Die Kanzlerin traf in Berlin den Präsidenten Halvard Okafor.', { language: 'de' });
-  assert.deepEqual(german.map((m) => [m.text, m.type]), [['Berlin', 'LOC'], ['Halvard Okafor', 'PER']]);
+  assert.deepEqual(
+    german.map((m) => [m.text, m.type]),
+    [
+      ['Berlin', 'LOC'],
+      ['Halvard Okafor', 'PER'],
+    ],
+  );
 });
 
 test('months, weekdays and nationality words are not names in English', () => {

@@ -9,8 +9,14 @@ const detector = createDetector();
 const typed = (text: string, language = 'en') => detector.detect(text, { language }).map((m) => [m.text, m.type]);
 
 test('well-known companies are organisations even when their name looks like a surname or a word', () => {
-  assert.deepEqual(typed('Fares at Ryanair rose while Vodafone cut prices.'), [['Ryanair', 'ORG'], ['Vodafone', 'ORG']]);
-  assert.deepEqual(typed('Ryanair höjer priserna, uppger Vodafone.', 'sv'), [['Ryanair', 'ORG'], ['Vodafone', 'ORG']]);
+  assert.deepEqual(typed('Fares at Ryanair rose while Vodafone cut prices.'), [
+    ['Ryanair', 'ORG'],
+    ['Vodafone', 'ORG'],
+  ]);
+  assert.deepEqual(typed('Ryanair höjer priserna, uppger Vodafone.', 'sv'), [
+    ['Ryanair', 'ORG'],
+    ['Vodafone', 'ORG'],
+  ]);
 });
 
 test('a known organisation followed by more name is still the organisation', () => {
@@ -18,7 +24,10 @@ test('a known organisation followed by more name is still the organisation', () 
 });
 
 test('rivers and other named places that are not towns are places', () => {
-  assert.deepEqual(typed('Barges on the Danube and the Yangtze carried grain.'), [['Danube', 'LOC'], ['Yangtze', 'LOC']]);
+  assert.deepEqual(typed('Barges on the Danube and the Yangtze carried grain.'), [
+    ['Danube', 'LOC'],
+    ['Yangtze', 'LOC'],
+  ]);
 });
 
 test('in English every word of a listed name is capitalised: a sentence starting "Main street" holds no name', () => {
@@ -58,12 +67,18 @@ test('a company that shares its name with a small town is the company, also afte
 });
 
 test('a Swedish noun in the definite form, capitalised mid-sentence, is an institution or a paper', () => {
-  assert.deepEqual(typed('Uppgifterna bekräftas av Kustbevakningen, enligt Expressen.', 'sv'), [['Kustbevakningen', 'ORG'], ['Expressen', 'ORG']]);
+  assert.deepEqual(typed('Uppgifterna bekräftas av Kustbevakningen, enligt Expressen.', 'sv'), [
+    ['Kustbevakningen', 'ORG'],
+    ['Expressen', 'ORG'],
+  ]);
 });
 
 test('an English name made of ordinary words keeps its first word at a sentence start and is an organisation', () => {
   assert.deepEqual(typed('Pilots Union International said the talks had failed.'), [['Pilots Union International', 'ORG']]);
-  assert.deepEqual(typed('Seafarers Rights Watch and the Red Cross called for calm.'), [['Seafarers Rights Watch', 'ORG'], ['Red Cross', 'ORG']]);
+  assert.deepEqual(typed('Seafarers Rights Watch and the Red Cross called for calm.'), [
+    ['Seafarers Rights Watch', 'ORG'],
+    ['Red Cross', 'ORG'],
+  ]);
   // A day word is never part of the name after it.
   assert.deepEqual(typed('Yesterday Parliament voted against it.'), []);
   // A name of its own after the ordinary word still loses the word: "Prosecutor Trevannick".
@@ -71,6 +86,9 @@ test('an English name made of ordinary words keeps its first word at a sentence 
 });
 
 test('two unknown capitalised words that are no ordinary words read as a person, an English company name as a company', () => {
-  assert.deepEqual(typed('The fine was announced by Margrethe Vestager in Brussels.'), [['Margrethe Vestager', 'PER'], ['Brussels', 'LOC']]);
+  assert.deepEqual(typed('The fine was announced by Margrethe Vestager in Brussels.'), [
+    ['Margrethe Vestager', 'PER'],
+    ['Brussels', 'LOC'],
+  ]);
   assert.deepEqual(typed('Analytiker på Brackwell Securities tror på uppgång.', 'sv'), [['Brackwell Securities', 'ORG']]);
 });

@@ -42,7 +42,11 @@ test('unknown methods and bad input give an error envelope, never a throw', () =
 
 test('an unexpected failure becomes INTERNAL without leaking the error', () => {
   const logged: unknown[] = [];
-  const handlers = { 'project.info': () => { throw new Error('SQLITE_CORRUPT: secret detail'); } } as unknown as Handlers;
+  const handlers = {
+    'project.info': () => {
+      throw new Error('SQLITE_CORRUPT: secret detail');
+    },
+  } as unknown as Handlers;
   const dispatch = createDispatch(handlers, { db: new Database(':memory:'), log: (e) => logged.push(e) });
   const r = dispatch('project.info', {});
   assert.equal(r.ok, false);

@@ -82,6 +82,12 @@ test('targets and the .framelens file association', () => {
   assert.equal(config.productName, 'Framelens');
   assert.deepEqual(config.linux.target, ['AppImage', 'deb']);
   assert.deepEqual(config.win.target, ['nsis']);
-  assert.deepEqual(config.mac.target.map((t) => t.target), ['dmg']);
-  assert.deepEqual(config.fileAssociations.map((a) => a.ext), ['framelens']);
+  assert.deepEqual(
+    config.mac.target.map((t) => t.target),
+    ['dmg'],
+  );
+  assert.deepEqual(
+    config.fileAssociations.map((a) => a.ext),
+    ['framelens'],
+  );
 });

@@ -198,9 +198,7 @@ after(() => {
 });
 
 test('before ready: app:// is privileged and the sandbox is on for every renderer', () => {
-  assert.deepEqual(fake.calls.privileged, [
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
-  ]);
+  assert.deepEqual(fake.calls.privileged, [{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
   assert.ok(fake.calls.sandboxEnabled);
 });
 
@@ -242,7 +240,16 @@ test('one IPC channel per contract method, and each refuses foreign senders', as
   const info = fake.ipcHandlers.get('api:project.info')!;
   assert.deepEqual(await info(trusted, {}), {
     ok: true,
-    value: { path: join(tmp.dir, 'start.framelens'), fileName: 'start.framelens', articles: 0, annotations: 0, tags: 0, schemaVersion: latestVersion, readOnly: false, notices: [] },
+    value: {
+      path: join(tmp.dir, 'start.framelens'),
+      fileName: 'start.framelens',
+      articles: 0,
+      annotations: 0,
+      tags: 0,
+      schemaVersion: latestVersion,
+      readOnly: false,
+      notices: [],
+    },
   });
   for (const senderFrame of [
     { url: 'https://example.com/', parent: null },

@@ -70,7 +70,10 @@ test('a file that is not a Framelens project is refused and the open project sta
 
     const notes = join(dir, 'notes.framelens');
     writeFileSync(notes, 'These are my notes, not a database.\n'.repeat(10));
-    assert.throws(() => s.switchTo(notes), (error: Error) => /not a Framelens project/i.test(error.message));
+    assert.throws(
+      () => s.switchTo(notes),
+      (error: Error) => /not a Framelens project/i.test(error.message),
+    );
 
     const otherApp = join(dir, 'other-app.framelens');
     const foreign = new Database(otherApp);

@@ -6,7 +6,9 @@ import type { Tag } from '../../main/api/contract.ts';
 // Hand-placed mentions, so each chart figure can be counted by eye.
 function setup() {
   const p = tempProject();
-  const a1 = ok<{ id: number }>(p.dispatch('articles.importText', { text: 'Oslo möter Bergen. Oslo igen och Oslo.', source: 'Posten', publishedAt: '2024-01-15' }));
+  const a1 = ok<{ id: number }>(
+    p.dispatch('articles.importText', { text: 'Oslo möter Bergen. Oslo igen och Oslo.', source: 'Posten', publishedAt: '2024-01-15' }),
+  );
   const a2 = ok<{ id: number }>(p.dispatch('articles.importText', { text: 'Bergen och Oslo i februari.', source: 'Bladet', publishedAt: '2024-02-03' }));
   const a3 = ok<{ id: number }>(p.dispatch('articles.importText', { text: 'Oslo utan datum.', source: 'Posten' }));
   const add = (articleId: number, text: string, from: number, name: string, type = 'LOC') => {
@@ -32,11 +34,36 @@ test('top entities count mentions and articles, filtered by source, date and tag
   const { p, oslo, bergen, conflict, frames } = setup();
   try {
     const top = (filters = {}) => ok<{ rows: { entityId: number; mentions: number; articles: number }[] }>(p.dispatch('charts.topEntities', { filters })).rows;
-    assert.deepEqual(top().map((r) => [r.entityId, r.mentions, r.articles]), [[oslo, 5, 3], [bergen, 2, 2]]);
-    assert.deepEqual(top({ sources: ['Bladet'] }).map((r) => [r.entityId, r.mentions]), [[bergen, 1], [oslo, 1]]);
-    assert.deepEqual(top({ from: '2024-02-01', to: '2024-12-31' }).map((r) => r.mentions), [1, 1]);
-    assert.deepEqual(top({ tagIds: [conflict] }).map((r) => [r.entityId, r.mentions]), [[bergen, 1], [oslo, 1]]);
-    assert.deepEqual(top({ tagIds: [frames] }).map((r) => r.mentions), [1, 1], 'a parent tag covers its subtags');
+    assert.deepEqual(
+      top().map((r) => [r.entityId, r.mentions, r.articles]),
+      [
+        [oslo, 5, 3],
+        [bergen, 2, 2],
+      ],
+    );
+    assert.deepEqual(
+      top({ sources: ['Bladet'] }).map((r) => [r.entityId, r.mentions]),
+      [
+        [bergen, 1],
+        [oslo, 1],
+      ],
+    );
+    assert.deepEqual(
+      top({ from: '2024-02-01', to: '2024-12-31' }).map((r) => r.mentions),
+      [1, 1],
+    );
+    assert.deepEqual(
+      top({ tagIds: [conflict] }).map((r) => [r.entityId, r.mentions]),
+      [
+        [bergen, 1],
+        [oslo, 1],
+      ],
+    );
+    assert.deepEqual(
+      top({ tagIds: [frames] }).map((r) => r.mentions),
+      [1, 1],
+      'a parent tag covers its subtags',
+    );
     assert.deepEqual(top({ types: ['PER'] }), []);
   } finally {
     p.cleanup();
@@ -46,9 +73,17 @@ test('top entities count mentions and articles, filtered by source, date and tag
 test('the timeline buckets mentions by publication month and counts the undated apart', () => {
   const { p, oslo, bergen } = setup();
   try {
-    const t = ok<{ buckets: string[]; series: { entityId: number; counts: number[] }[]; undated: number }>(p.dispatch('charts.timeline', { entityIds: [oslo, bergen] }));
+    const t = ok<{ buckets: string[]; series: { entityId: number; counts: number[] }[]; undated: number }>(
+      p.dispatch('charts.timeline', { entityIds: [oslo, bergen] }),
+    );
     assert.deepEqual(t.buckets, ['2024-01', '2024-02']);
-    assert.deepEqual(t.series.map((s) => [s.entityId, s.counts]), [[oslo, [3, 1]], [bergen, [1, 1]]]);
+    assert.deepEqual(
+      t.series.map((s) => [s.entityId, s.counts]),
+      [
+        [oslo, [3, 1]],
+        [bergen, [1, 1]],
+      ],
+    );
     assert.equal(t.undated, 1);
   } finally {
     p.cleanup();
@@ -60,7 +95,11 @@ test('entities × tags counts mentions inside tagged passages, and kwic lists th
   try {
     const h = ok<{ cells: { entityId: number; tagId: number; mentions: number }[]; tags: { id: number; path: string }[] }>(p.dispatch('charts.entityTags', {}));
     assert.ok(h.cells.some((c) => c.entityId === oslo && c.tagId === conflict && c.mentions === 1));
-    assert.deepEqual(h.tags.map((t) => t.path), ['Frames', 'Frames > Conflict'], 'a parent tag has its own column, its subtags included');
+    assert.deepEqual(
+      h.tags.map((t) => t.path),
+      ['Frames', 'Frames > Conflict'],
+      'a parent tag has its own column, its subtags included',
+    );
     const frames = h.tags[0]!.id;
     assert.ok(h.cells.some((c) => c.entityId === oslo && c.tagId === frames && c.mentions === 1));
     assert.equal(ok<{ total: number }>(p.dispatch('charts.kwic', { entityId: oslo, tagId: frames })).total, 1, 'the cell and its list agree');
@@ -79,7 +118,10 @@ test('mentions per article for one entity, most first', () => {
   const { p, oslo, a1 } = setup();
   try {
     const rows = ok<{ rows: { articleId: number; mentions: number }[] }>(p.dispatch('charts.entityArticles', { entityId: oslo })).rows;
-    assert.deepEqual(rows.map((r) => r.mentions), [3, 1, 1]);
+    assert.deepEqual(
+      rows.map((r) => r.mentions),
+      [3, 1, 1],
+    );
     assert.equal(rows[0]!.articleId, a1);
   } finally {
     p.cleanup();

@@ -51,7 +51,9 @@ test('renames, type changes, merges, ignores and removed mentions all survive de
     ok(p.dispatch('entities.ignore', { id: bank.id }));
     const holmMention = ok<{ mentions: Mention[] }>(p.dispatch('mentions.list', { articleId })).mentions.find((m) => m.entityId === holm.id)!;
     ok(p.dispatch('mentions.remove', { id: holmMention.id }));
-    const manual = ok<Mention>(p.dispatch('mentions.add', { articleId, start: TEXT.indexOf('Toppmötet'), end: TEXT.indexOf('Toppmötet') + 9, name: 'Toppmötet', type: 'MISC' }));
+    const manual = ok<Mention>(
+      p.dispatch('mentions.add', { articleId, start: TEXT.indexOf('Toppmötet'), end: TEXT.indexOf('Toppmötet') + 9, name: 'Toppmötet', type: 'MISC' }),
+    );
 
     const before = JSON.stringify(entities());
     const mentionsBefore = ok<{ mentions: Mention[] }>(p.dispatch('mentions.list', { articleId })).mentions;

@@ -12,7 +12,14 @@ type Csv = { fileName: string; csv: string; rows: number };
 function setup() {
   const p = tempProject();
   const article = ok<{ id: number }>(
-    p.dispatch('articles.importText', { text: TRICKY_TEXT, source: '=Tidningen', author: 'A. Reporter', publishedAt: '2024-05-02', language: 'sv', url: 'https://example.org/x' }),
+    p.dispatch('articles.importText', {
+      text: TRICKY_TEXT,
+      source: '=Tidningen',
+      author: 'A. Reporter',
+      publishedAt: '2024-05-02',
+      language: 'sv',
+      url: 'https://example.org/x',
+    }),
   );
   const trolling = ok<Tag>(p.dispatch('tags.ensurePath', { path: ['Rhetoric', 'Trolling'] }));
   const sovereignty = ok<Tag>(p.dispatch('tags.ensurePath', { path: ['Sovereignty'] }));
@@ -87,21 +94,49 @@ test('the CSV writer round-trips awkward cells through a standard parser', () =>
   const cells = ['plain', 'comma, inside', 'quote " inside', '"starts quoted"', 'line\nbreak', 'cr\rlf\r\n', '', ' spaced ', 'åäö 😀 e\u0301', '=1+1'];
   const rows = cells.map((c, i) => [i, c, null]);
   const parsed = parse(csvDocument(['n', 'cell', 'empty'], rows, true), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
-  assert.deepEqual(parsed.map((r) => r.cell), cells);
-  assert.deepEqual(parsed.map((r) => r.n), cells.map((_, i) => String(i)));
+  assert.deepEqual(
+    parsed.map((r) => r.cell),
+    cells,
+  );
+  assert.deepEqual(
+    parsed.map((r) => r.n),
+    cells.map((_, i) => String(i)),
+  );
   assert.ok(parsed.every((r) => r.empty === ''));
 });
 
 test('SQLite formats a text cell exactly as the CSV writer does, neutralised or raw', () => {
   const db = new Database(':memory:');
   db.exec('CREATE TABLE t (i INTEGER PRIMARY KEY, x TEXT)');
-  const cells = [null, '', 'plain', 'comma, inside', 'quote " inside', '"starts quoted"', 'line\nbreak', 'cr\rlf\r\n', ' spaced ',
-    'åäö 😀 e\u0301', '=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '=a,"b"', "'already'", '😀=not a formula'];
+  const cells = [
+    null,
+    '',
+    'plain',
+    'comma, inside',
+    'quote " inside',
+    '"starts quoted"',
+    'line\nbreak',
+    'cr\rlf\r\n',
+    ' spaced ',
+    'åäö 😀 e\u0301',
+    '=1+1',
+    '+1',
+    '-1',
+    '@SUM(A1)',
+    '\tx',
+    '\rx',
+    '=a,"b"',
+    "'already'",
+    '😀=not a formula',
+  ];
   const insert = db.prepare('INSERT INTO t (i, x) VALUES (?, ?)');
   cells.forEach((c, i) => insert.run(i, c));
   for (const neutraliseFormulas of [true, false]) {
-    const fromSql = db.prepare(`SELECT ${sqlCsvField('x', neutraliseFormulas)} FROM t ORDER BY i`).pluck().all();
-    const fromJs = cells.map((c) => csvCell(c ?? "", !neutraliseFormulas));
+    const fromSql = db
+      .prepare(`SELECT ${sqlCsvField('x', neutraliseFormulas)} FROM t ORDER BY i`)
+      .pluck()
+      .all();
+    const fromJs = cells.map((c) => csvCell(c ?? '', !neutraliseFormulas));
     assert.deepEqual(fromSql, fromJs);
   }
   db.close();

@@ -44,7 +44,12 @@ function parseAnswer(text: string): { status: number; headers: Record<string, st
     if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
   }
   const length = Number(headers['content-length'] ?? 0);
-  const body = end < 0 ? '' : Buffer.from(final.slice(end + 4)).subarray(0, length).toString('utf8');
+  const body =
+    end < 0
+      ? ''
+      : Buffer.from(final.slice(end + 4))
+          .subarray(0, length)
+          .toString('utf8');
   return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1] ?? 0), headers, body };
 }
 
@@ -191,11 +196,8 @@ describe('web host refusals decided from the headers', () => {
 
   test('a chunked body without the token is answered 401 and dropped without being read', async () => {
     const chunk = Buffer.concat([Buffer.from(`${slab.length.toString(16)}\r\n`), slab, Buffer.from('\r\n')]);
-    const reply = await rawRequest(
-      port,
-      `POST /api/articles.importText HTTP/1.1\r\n${host()}${json}Transfer-Encoding: chunked\r\n\r\n`,
-      chunk,
-      (sent) => (sent < ANNOUNCED ? chunk : null),
+    const reply = await rawRequest(port, `POST /api/articles.importText HTTP/1.1\r\n${host()}${json}Transfer-Encoding: chunked\r\n\r\n`, chunk, (sent) =>
+      sent < ANNOUNCED ? chunk : null,
     );
     assertRefusedAtOnce(reply, 401);
     assert.ok(reply.bodyBytesSent < ANNOUNCED / 4, `${(reply.bodyBytesSent / MB).toFixed(1)} MB were sent`);

@@ -148,7 +148,14 @@ describe('web host', () => {
 
   test('an Origin other than the host’s own is refused with 403; its own is accepted', async () => {
     const before = snapshot(project);
-    for (const origin of ['http://evil.example', `http://evil.example:${port}`, 'null', `https://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`, 'not a url']) {
+    for (const origin of [
+      'http://evil.example',
+      `http://evil.example:${port}`,
+      'null',
+      `https://127.0.0.1:${port}`,
+      `http://127.0.0.1:${port + 1}`,
+      'not a url',
+    ]) {
       const reply = await api('articles.importText', { text: 'Intrång' }, { Origin: origin });
       assert.equal(reply.status, 403, origin);
       assert.equal(reply.json.ok, false);
@@ -238,7 +245,12 @@ describe('web host', () => {
       const reply = await send(small.port, {
         method: 'POST',
         path: '/api/articles.importText',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${small.token}`, Host: `127.0.0.1:${small.port}`, 'Transfer-Encoding': 'chunked' },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${small.token}`,
+          Host: `127.0.0.1:${small.port}`,
+          'Transfer-Encoding': 'chunked',
+        },
         chunks: [Buffer.from('{"text":"'), ...Array.from({ length: 8 }, () => chunk), Buffer.from('"}')],
       });
       assert.equal(reply.status, 413);

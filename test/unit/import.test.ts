@@ -105,7 +105,10 @@ test('a batch with one bad file imports the others and reports each', () => {
         ],
       }),
     );
-    assert.deepEqual(results.map((r) => r.status), ['imported', 'error', 'imported']);
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['imported', 'error', 'imported'],
+    );
   } finally {
     p.cleanup();
   }

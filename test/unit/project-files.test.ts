@@ -107,7 +107,11 @@ test('a read-only project file opens read-only, and the command line still reads
     assert.equal(listed.status, 0, listed.stderr);
     assert.match(listed.stdout, /Toppmötet/);
     assert.match(listed.stderr, /read-only/);
-    const tagged = spawnSync(process.execPath, [cli, 'tag', '--db', path, '--article', '1', '--tag', 'Hot', '--quote', 'Astana'], { cwd: root, encoding: 'utf8', ...unprivileged });
+    const tagged = spawnSync(process.execPath, [cli, 'tag', '--db', path, '--article', '1', '--tag', 'Hot', '--quote', 'Astana'], {
+      cwd: root,
+      encoding: 'utf8',
+      ...unprivileged,
+    });
     assert.equal(tagged.status, 1);
     assert.match(tagged.stderr, /read-only/);
     assert.doesNotMatch(tagged.stderr, /SQLITE|unexpected/);
@@ -155,11 +159,21 @@ test('a named pipe and a folder are not project files, and nothing waits on the 
   try {
     const fifo = join(t.dir, 'pipe.framelens');
     execFileSync('mkfifo', [fifo]);
-    assert.throws(() => openProject(fifo), (e: unknown) => e instanceof AppError && /is a named pipe, not a Framelens project/.test(e.message));
-    assert.throws(() => openProject(t.dir), (e: unknown) => e instanceof AppError && /is a folder, not a Framelens project/.test(e.message));
+    assert.throws(
+      () => openProject(fifo),
+      (e: unknown) => e instanceof AppError && /is a named pipe, not a Framelens project/.test(e.message),
+    );
+    assert.throws(
+      () => openProject(t.dir),
+      (e: unknown) => e instanceof AppError && /is a folder, not a Framelens project/.test(e.message),
+    );
     assert.ok(statSync(fifo).isFIFO());
     // As an article to import, the pipe is named for what it is, and the run goes on without waiting on it.
-    const run = spawnSync(process.execPath, [cli, 'import', fifo, '--db', join(t.dir, 'p.framelens'), '--no-detect'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, [cli, 'import', fifo, '--db', join(t.dir, 'p.framelens'), '--no-detect'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /is not a regular file \(a named pipe/);
   } finally {
@@ -172,7 +186,10 @@ test('an empty file becomes a project only for a command that creates one, which
   try {
     const path = join(t.dir, 'empty.framelens');
     writeFileSync(path, '');
-    assert.throws(() => openProject(path, { create: false }), (e: unknown) => e instanceof AppError && /is an empty file, not a Framelens project/.test(e.message));
+    assert.throws(
+      () => openProject(path, { create: false }),
+      (e: unknown) => e instanceof AppError && /is an empty file, not a Framelens project/.test(e.message),
+    );
     for (const args of [['articles'], ['tags'], ['export', 'csv'], ['entities']]) {
       const run = spawnSync(process.execPath, [cli, ...args, '--db', path], { cwd: root, encoding: 'utf8' });
       assert.equal(run.status, 1, `${args.join(' ')}: ${run.stderr}`);

@@ -30,8 +30,14 @@ test('opening a file that is not a project gives an AppError a person can read',
   try {
     const path = join(dir, 'picture.framelens');
     writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
-    assert.throws(() => openProject(path), (e: unknown) => e instanceof AppError && e.code === 'UNSUPPORTED' && /not a Framelens project/.test(e.message));
-    assert.throws(() => openProject(join(dir, 'missing.framelens'), { create: false }), (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND');
+    assert.throws(
+      () => openProject(path),
+      (e: unknown) => e instanceof AppError && e.code === 'UNSUPPORTED' && /not a Framelens project/.test(e.message),
+    );
+    assert.throws(
+      () => openProject(join(dir, 'missing.framelens'), { create: false }),
+      (e: unknown) => e instanceof AppError && e.code === 'NOT_FOUND',
+    );
   } finally {
     cleanup();
   }

@@ -9,7 +9,12 @@ test('paragraphs become blocks; newlines become gaps and every offset is account
   assert.equal(textLength, text.length);
   assert.deepEqual(
     blocks.map((b) => [text.slice(b.start, b.end), b.gapAfter]),
-    [['Rubrik', 2], ['Första stycket, med å ä ö.', 1], ['Andra raden 😀', 3], ['Sista.', 0]],
+    [
+      ['Rubrik', 2],
+      ['Första stycket, med å ä ö.', 1],
+      ['Andra raden 😀', 3],
+      ['Sista.', 0],
+    ],
   );
   // Blocks plus gaps tile the text exactly.
   let pos = leadingGap;

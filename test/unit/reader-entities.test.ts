@@ -64,22 +64,31 @@ test('overlapping mentions list every id, the innermost first, and take the inne
   const org = { id: 5, start: 0, end: text.length, type: 'ORG' };
   const loc = { id: 6, start: 0, end: 10, type: 'LOC' };
   const segs = buildSegments(text, 0, text.length, [], lookup, [org, loc]);
-  assert.deepEqual(segs.map((s) => [s.text, s.mentions, s.className]), [
-    ['Stockholms', '6 5', 'ment ment-LOC'],
-    [' universitet', '5', 'ment ment-ORG'],
-  ]);
+  assert.deepEqual(
+    segs.map((s) => [s.text, s.mentions, s.className]),
+    [
+      ['Stockholms', '6 5', 'ment ment-LOC'],
+      [' universitet', '5', 'ment ment-ORG'],
+    ],
+  );
 });
 
 test('mentions are clipped to the block; a block without any is one plain segment', () => {
   const text = 'aaaa bbbb cccc';
   const m = { id: 1, start: 2, end: 7, type: 'MISC' };
-  assert.deepEqual(buildSegments(text, 5, 9, [], lookup, [m]).map((s) => [s.start, s.end, s.mentions]), [[5, 7, '1'], [7, 9, '']]);
+  assert.deepEqual(
+    buildSegments(text, 5, 9, [], lookup, [m]).map((s) => [s.start, s.end, s.mentions]),
+    [
+      [5, 7, '1'],
+      [7, 9, ''],
+    ],
+  );
   const plain = buildSegments(text, 5, 9, [], lookup, []);
   assert.equal(plain.length, 1);
   assert.equal(plain[0]!.mentions, '');
 });
 
-test('the mention index keeps a block\'s array while its mentions look the same, and not when a type changes', () => {
+test("the mention index keeps a block's array while its mentions look the same, and not when a type changes", () => {
   const { blocks } = splitBlocks('Putin talade.\nI Astana.\nCSTO svarade.');
   const look = (a: { type: string }, b: { type: string }) => a.type === b.type;
   const mentions = [
@@ -88,9 +97,17 @@ test('the mention index keeps a block\'s array while its mentions look the same,
     { id: 3, start: 24, end: 28, type: 'ORG', entity: 'CSTO' },
   ];
   const first = buildIndex(blocks, mentions, undefined, look);
-  assert.deepEqual(first.map((l) => l.map((m) => m.id)), [[1], [2], [3]]);
+  assert.deepEqual(
+    first.map((l) => l.map((m) => m.id)),
+    [[1], [2], [3]],
+  );
   // A reload of the same mentions (new objects, an entity renamed meanwhile) re-renders nothing.
-  const reload = buildIndex(blocks, mentions.map((m) => ({ ...m, entity: m.entity.toUpperCase() })), first, look);
+  const reload = buildIndex(
+    blocks,
+    mentions.map((m) => ({ ...m, entity: m.entity.toUpperCase() })),
+    first,
+    look,
+  );
   for (let i = 0; i < blocks.length; i++) assert.equal(reload[i], first[i]);
   // A new type is a new colour: that block (only) gets a new array.
   const retyped = buildIndex(blocks, [mentions[0]!, { ...mentions[1]!, type: 'ORG' }, mentions[2]!], first, look);

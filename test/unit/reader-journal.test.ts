@@ -10,7 +10,10 @@ test('a list from before a local create gets the new annotation until it shows i
   const old = [a(1), a(2)];
   assert.equal(j.apply(old, 1), old);
   j.put(a(3));
-  assert.deepEqual(j.apply(old, 1).map((x) => x.id), [1, 2, 3]);
+  assert.deepEqual(
+    j.apply(old, 1).map((x) => x.id),
+    [1, 2, 3],
+  );
   const fresh = [a(1), a(2), a(3)];
   assert.equal(j.apply(fresh, 1), fresh);
   assert.equal(j.size, 0);
@@ -33,7 +36,10 @@ test('entries belong to their article and expire', () => {
   j.put(a(9, '2025-01-01T00:00:00Z', '', 2));
   const other = [a(1)];
   assert.equal(j.apply(other, 1), other);
-  assert.deepEqual(j.apply([], 2).map((x) => x.id), [9]);
+  assert.deepEqual(
+    j.apply([], 2).map((x) => x.id),
+    [9],
+  );
   now = 5000;
   assert.deepEqual(j.apply([], 2), []);
   assert.equal(j.size, 0);
@@ -52,6 +58,9 @@ test('adoptList reuses unchanged objects and the whole list when nothing changed
   assert.notEqual(edited[1], first[1]);
   assert.equal(edited[1]!.updatedAt, 't2');
   const shorter = adoptList([mk(2, 't2')], edited);
-  assert.deepEqual(shorter.map((a) => a.id), [2]);
+  assert.deepEqual(
+    shorter.map((a) => a.id),
+    [2],
+  );
   assert.equal(shorter[0], edited[1]);
 });

@@ -5,7 +5,13 @@ import { createPainter } from '../../renderer/src/reader/painter.ts';
 /** A scheduler the test advances by hand. */
 function manual() {
   const tasks: (() => void)[] = [];
-  return { yieldTo: (t: () => void) => void tasks.push(t), step: () => tasks.shift()?.(), get waiting() { return tasks.length; } };
+  return {
+    yieldTo: (t: () => void) => void tasks.push(t),
+    step: () => tasks.shift()?.(),
+    get waiting() {
+      return tasks.length;
+    },
+  };
 }
 
 test('queued blocks are written on the next slice, in order; paintNow writes at once; unregistered never', () => {

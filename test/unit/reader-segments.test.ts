@@ -20,7 +20,13 @@ test('segments cut at every start and end; overlaps list every layer, innermost 
   const segs = buildSegments(text, 0, text.length, [outer, inner, emoji], lookup);
   assert.deepEqual(
     segs.map((s) => [s.text, s.ids]),
-    [['Kazakstans ', '7'], ['”trolling på hög nivå”', '3 7'], [' ', ''], ['😀', '9'], [' slut', '']],
+    [
+      ['Kazakstans ', '7'],
+      ['”trolling på hög nivå”', '3 7'],
+      [' ', ''],
+      ['😀', '9'],
+      [' slut', ''],
+    ],
   );
   assert.equal(segs.map((s) => s.text).join(''), text);
   const both = segs[1]!;
@@ -36,7 +42,13 @@ test('segments cut at every start and end; overlaps list every layer, innermost 
 test('segments are clipped to the block and cover it exactly', () => {
   const text = 'aaaa bbbb cccc';
   const segs = buildSegments(text, 5, 9, [{ id: 1, tagId: 1, start: 2, end: 7 }], lookup);
-  assert.deepEqual(segs.map((s) => [s.start, s.end, s.ids]), [[5, 7, '1'], [7, 9, '']]);
+  assert.deepEqual(
+    segs.map((s) => [s.start, s.end, s.ids]),
+    [
+      [5, 7, '1'],
+      [7, 9, ''],
+    ],
+  );
   assert.equal(buildSegments(text, 5, 9, [], lookup).length, 1);
 });
 
@@ -55,7 +67,10 @@ test('the block index copies only the blocks an annotation touches', () => {
   const a = { id: 1, tagId: 1, start: 0, end: 3 };
   const b = { id: 2, tagId: 2, start: 5, end: 13 }; // "wo two\nth"
   const index = buildIndex(blocks, [b, a]);
-  assert.deepEqual(index.map((l) => l.map((s) => s.id)), [[1], [2], [2], []]);
+  assert.deepEqual(
+    index.map((l) => l.map((s) => s.id)),
+    [[1], [2], [2], []],
+  );
   const c = { id: 3, tagId: 3, start: 14, end: 17 };
   const next = upsertSpan(blocks, index, c);
   assert.notEqual(next, index);
@@ -63,22 +78,38 @@ test('the block index copies only the blocks an annotation touches', () => {
   assert.equal(next[1], index[1]);
   assert.notEqual(next[2], index[2]);
   assert.equal(next[3], index[3]);
-  assert.deepEqual(next[2]!.map((s) => s.id), [2, 3]);
+  assert.deepEqual(
+    next[2]!.map((s) => s.id),
+    [2, 3],
+  );
   // Moving an annotation (same id) removes it where it was.
   const moved = upsertSpan(blocks, next, { ...a, start: 18, end: 22 });
-  assert.deepEqual(moved.map((l) => l.map((s) => s.id)), [[], [2], [2, 3], [1]]);
+  assert.deepEqual(
+    moved.map((l) => l.map((s) => s.id)),
+    [[], [2], [2, 3], [1]],
+  );
   const removed = removeSpan(moved, 2);
   assert.equal(removed[0], moved[0]);
-  assert.deepEqual(removed.map((l) => l.map((s) => s.id)), [[], [], [3], [1]]);
+  assert.deepEqual(
+    removed.map((l) => l.map((s) => s.id)),
+    [[], [], [3], [1]],
+  );
   assert.equal(removeSpan(removed, 99), removed);
 });
 
 test('rebuilding the index with unchanged annotations keeps every block array', () => {
   const text = 'one\ntwo\nthree';
   const { blocks } = splitBlocks(text);
-  const spans = [{ id: 1, tagId: 1, start: 0, end: 3 }, { id: 2, tagId: 1, start: 4, end: 7 }];
+  const spans = [
+    { id: 1, tagId: 1, start: 0, end: 3 },
+    { id: 2, tagId: 1, start: 4, end: 7 },
+  ];
   const first = buildIndex(blocks, spans);
-  const again = buildIndex(blocks, spans.map((s) => ({ ...s })), first);
+  const again = buildIndex(
+    blocks,
+    spans.map((s) => ({ ...s })),
+    first,
+  );
   for (let i = 0; i < blocks.length; i++) assert.equal(again[i], first[i]);
   const retagged = buildIndex(blocks, [spans[0]!, { ...spans[1]!, tagId: 2 }], first);
   assert.equal(retagged[0], first[0]);

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { codebookOrder, digitApplies, hasExactMatch, matchTags, parseNewPath, pathLabel } from '../../renderer/src/reader/tagMatch.ts';
 
 const mk = (id: number, path: string[], parentId: number | null, position = 0) => ({
-  id, parentId, name: path.at(-1)!, path, position, color: '#000000', shortcut: null,
+  id,
+  parentId,
+  name: path.at(-1)!,
+  path,
+  position,
+  color: '#000000',
+  shortcut: null,
 });
 const tags = [
   mk(3, ['Rhetoric', 'Trolling'], 1, 1),
@@ -15,18 +21,42 @@ const tags = [
 ];
 
 test('codebook order puts parents first and siblings by position', () => {
-  assert.deepEqual(codebookOrder(tags).map((t) => t.id), [1, 2, 3, 4, 6, 5]);
+  assert.deepEqual(
+    codebookOrder(tags).map((t) => t.id),
+    [1, 2, 3, 4, 6, 5],
+  );
 });
 
 test('matching uses the full path, ignores case and accents, and ranks name prefixes first', () => {
-  assert.deepEqual(matchTags(tags, '').map((t) => t.id), [1, 2, 3, 4, 6, 5]);
-  assert.deepEqual(matchTags(tags, 'thr').map((t) => t.id), [2]);
-  assert.deepEqual(matchTags(tags, 'rhetoric > threat').map((t) => t.id), [2]);
-  assert.deepEqual(matchTags(tags, 'Rhetoric>T').map((t) => t.id), [2, 3, 1]);
-  assert.deepEqual(matchTags(tags, 'troll').map((t) => t.id), [3]);
+  assert.deepEqual(
+    matchTags(tags, '').map((t) => t.id),
+    [1, 2, 3, 4, 6, 5],
+  );
+  assert.deepEqual(
+    matchTags(tags, 'thr').map((t) => t.id),
+    [2],
+  );
+  assert.deepEqual(
+    matchTags(tags, 'rhetoric > threat').map((t) => t.id),
+    [2],
+  );
+  assert.deepEqual(
+    matchTags(tags, 'Rhetoric>T').map((t) => t.id),
+    [2, 3, 1],
+  );
+  assert.deepEqual(
+    matchTags(tags, 'troll').map((t) => t.id),
+    [3],
+  );
   assert.deepEqual(matchTags(tags, 'r').map((t) => t.id)[0], 1);
-  assert.deepEqual(matchTags(tags, 'sakerhet hot').map((t) => t.id), [5]);
-  assert.deepEqual(matchTags(tags, 'hot').map((t) => t.id), [5]);
+  assert.deepEqual(
+    matchTags(tags, 'sakerhet hot').map((t) => t.id),
+    [5],
+  );
+  assert.deepEqual(
+    matchTags(tags, 'hot').map((t) => t.id),
+    [5],
+  );
   assert.deepEqual(matchTags(tags, 'zzz'), []);
   assert.equal(pathLabel(tags[0]!), 'Rhetoric > Trolling');
 });

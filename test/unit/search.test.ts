@@ -31,5 +31,11 @@ test('queries are built from words only, so FTS5 syntax in the input stays liter
 });
 
 test('snippet markers become offsets', () => {
-  assert.deepEqual(parseSnippet('a \uE000bc\uE001 d \uE000😀\uE001'), { text: 'a bc d 😀', marks: [{ start: 2, end: 4 }, { start: 7, end: 9 }] });
+  assert.deepEqual(parseSnippet('a \uE000bc\uE001 d \uE000😀\uE001'), {
+    text: 'a bc d 😀',
+    marks: [
+      { start: 2, end: 4 },
+      { start: 7, end: 9 },
+    ],
+  });
 });

@@ -15,8 +15,9 @@ function setup() {
     ['Toppmötet i Astana', 'Dagens Nyheter', '2024-05-16', 'https://example.org/a'],
     ['Hamnen öppnar igen', 'Expressen', '2024-03-04', 'https://example.org/b'],
     ['Summit ends without statement', 'Nordic Wire', '2024-05-17', 'https://example.org/c'],
-  ].map(([title, source, publishedAt, url], i) =>
-    ok<{ id: number }>(p.dispatch('articles.importText', { text: `${title}\n\nText number ${i} about the summit.`, title, source, publishedAt, url })).id,
+  ].map(
+    ([title, source, publishedAt, url], i) =>
+      ok<{ id: number }>(p.dispatch('articles.importText', { text: `${title}\n\nText number ${i} about the summit.`, title, source, publishedAt, url })).id,
   );
   const kind = ok<Variable>(p.dispatch('variables.create', { name: 'Outlet kind', type: 'category', categories: ['Tabloid', 'Broadsheet', 'Wire'] }));
   const pages = ok<Variable>(p.dispatch('variables.create', { name: 'Pages', type: 'number' }));
@@ -46,7 +47,11 @@ test('values are checked against their variable and shown on the article', () =>
     const article = ok<ArticleSummary>(p.dispatch('articles.get', { id: ids[0] }));
     assert.deepEqual(article.values, { [kind.id]: 'Broadsheet', [pages.id]: 3.5, [front.id]: true, [printed.id]: '2024-05-17' });
     const before = snapshot(p);
-    refused(p.dispatch('variables.setValue', { variableId: kind.id, value: 'Magazine', articleIds: [ids[1]] }), 'INVALID_INPUT', /not one of the values.*Tabloid/);
+    refused(
+      p.dispatch('variables.setValue', { variableId: kind.id, value: 'Magazine', articleIds: [ids[1]] }),
+      'INVALID_INPUT',
+      /not one of the values.*Tabloid/,
+    );
     refused(p.dispatch('variables.setValue', { variableId: pages.id, value: 'many', articleIds: [ids[1]] }), 'INVALID_INPUT', /takes a number/);
     refused(p.dispatch('variables.setValue', { variableId: printed.id, value: '2024-02-30', articleIds: [ids[1]] }), 'INVALID_INPUT', /YYYY-MM-DD/);
     refused(p.dispatch('variables.setValue', { variableId: front.id, value: 'perhaps', articleIds: [ids[1]] }), 'INVALID_INPUT', /yes or no/);
@@ -80,15 +85,32 @@ test('setting a value for every article matching a filter, then clearing it', ()
   const { p, ids, kind, pages } = setup();
   try {
     const set = ok<{ changed: number; articles: number }>(
-      p.dispatch('variables.setValue', { variableId: kind.id, value: 'Wire', filter: { conditions: [{ variable: 'source', op: 'is', values: ['Nordic Wire'] }] } }),
+      p.dispatch('variables.setValue', {
+        variableId: kind.id,
+        value: 'Wire',
+        filter: { conditions: [{ variable: 'source', op: 'is', values: ['Nordic Wire'] }] },
+      }),
     );
     assert.deepEqual(set, { changed: 1, articles: 1 });
     ok(p.dispatch('variables.setValue', { variableId: kind.id, value: 'Tabloid', filter: { search: 'hamnen' } }));
     ok(p.dispatch('variables.setValue', { variableId: pages.id, value: 12, articleIds: ids }));
     assert.deepEqual(ok(p.dispatch('variables.setValue', { variableId: pages.id, value: 12, articleIds: ids })), { changed: 0, articles: 3 });
-    assert.deepEqual(list(p, [{ variable: kind.id, op: 'is', values: ['Wire', 'Tabloid'] }]).articles.map((a) => a.id).sort(), [ids[1], ids[2]]);
-    assert.deepEqual(list(p, [{ variable: kind.id, op: 'empty' }]).articles.map((a) => a.id), [ids[0]]);
-    assert.deepEqual(list(p, [{ variable: kind.id, op: 'isNot', values: ['Wire'] }]).articles.map((a) => a.id).sort(), [ids[0], ids[1]]);
+    assert.deepEqual(
+      list(p, [{ variable: kind.id, op: 'is', values: ['Wire', 'Tabloid'] }])
+        .articles.map((a) => a.id)
+        .sort(),
+      [ids[1], ids[2]],
+    );
+    assert.deepEqual(
+      list(p, [{ variable: kind.id, op: 'empty' }]).articles.map((a) => a.id),
+      [ids[0]],
+    );
+    assert.deepEqual(
+      list(p, [{ variable: kind.id, op: 'isNot', values: ['Wire'] }])
+        .articles.map((a) => a.id)
+        .sort(),
+      [ids[0], ids[1]],
+    );
     ok(p.dispatch('variables.setValue', { variableId: pages.id, value: null, articleIds: [ids[0]] }));
     assert.equal(list(p, [{ variable: pages.id, op: 'notEmpty' }]).total, 2);
   } finally {
@@ -100,10 +122,30 @@ test('the filter takes ranges of numbers and dates, built-in columns and a searc
   const { p, ids, pages } = setup();
   try {
     ids.forEach((id, i) => ok(p.dispatch('variables.setValue', { variableId: pages.id, value: [2, 10, 25][i]!, articleIds: [id] })));
-    assert.deepEqual(list(p, [{ variable: pages.id, op: 'between', min: 5, max: 25 }]).articles.map((a) => a.id).sort(), [ids[1], ids[2]]);
-    assert.deepEqual(list(p, [{ variable: 'publishedAt', op: 'between', min: '2024-05-01' }]).articles.map((a) => a.id).sort(), [ids[0], ids[2]]);
-    const both = list(p, [{ variable: 'publishedAt', op: 'between', min: '2024-05-01' }, { variable: pages.id, op: 'between', max: 5 }], 'summit');
-    assert.deepEqual(both.articles.map((a) => a.id), [ids[0]]);
+    assert.deepEqual(
+      list(p, [{ variable: pages.id, op: 'between', min: 5, max: 25 }])
+        .articles.map((a) => a.id)
+        .sort(),
+      [ids[1], ids[2]],
+    );
+    assert.deepEqual(
+      list(p, [{ variable: 'publishedAt', op: 'between', min: '2024-05-01' }])
+        .articles.map((a) => a.id)
+        .sort(),
+      [ids[0], ids[2]],
+    );
+    const both = list(
+      p,
+      [
+        { variable: 'publishedAt', op: 'between', min: '2024-05-01' },
+        { variable: pages.id, op: 'between', max: 5 },
+      ],
+      'summit',
+    );
+    assert.deepEqual(
+      both.articles.map((a) => a.id),
+      [ids[0]],
+    );
     assert.equal(both.total, 1);
     refused(p.dispatch('articles.list', { conditions: [{ variable: pages.id, op: 'between', min: 9, max: 3 }] }), 'INVALID_INPUT', /starts after it ends/);
     refused(p.dispatch('articles.list', { conditions: [{ variable: 'source', op: 'between', min: 1 }] }), 'INVALID_INPUT', /numbers or dates/);
@@ -117,7 +159,8 @@ test('the filter takes ranges of numbers and dates, built-in columns and a searc
 test('CSV import: a preview first, semicolons and a BOM, then all or nothing', () => {
   const { p, ids, kind, pages } = setup();
   try {
-    const sheet = '\uFEFFurl;Outlet kind;Pages;note\r\nhttps://example.org/a;Broadsheet;4\r\nhttps://example.org/x;Wire;1\r\nhttps://example.org/b;tabloid;\r\n';
+    const sheet =
+      '\uFEFFurl;Outlet kind;Pages;note\r\nhttps://example.org/a;Broadsheet;4\r\nhttps://example.org/x;Wire;1\r\nhttps://example.org/b;tabloid;\r\n';
     refused(p.dispatch('variables.importCsv', { csv: sheet, key: 'url' }), 'INVALID_INPUT', /No variable is named “note”/);
     const clean = sheet.replace(';note', '');
     const before = snapshot(p);
@@ -135,7 +178,11 @@ test('CSV import: a preview first, semicolons and a BOM, then all or nothing', (
     const after = snapshot(p);
     refused(p.dispatch('variables.importCsv', { csv: 'id,Pages\n1,3\n1,4\n', key: 'id' }), 'INVALID_INPUT', /appears on line 2 and again on line 3/);
     refused(p.dispatch('variables.importCsv', { csv: 'ident,Pages\n1,3\n', key: 'id' }), 'INVALID_INPUT', /no “id” column/);
-    refused(p.dispatch('variables.importCsv', { csv: `id,Pages\n${ids[0]},7\n${ids[1]},seven\n`, key: 'id' }), 'INVALID_INPUT', /Line 3, column “Pages”.*takes a number/);
+    refused(
+      p.dispatch('variables.importCsv', { csv: `id,Pages\n${ids[0]},7\n${ids[1]},seven\n`, key: 'id' }),
+      'INVALID_INPUT',
+      /Line 3, column “Pages”.*takes a number/,
+    );
     assert.equal(snapshot(p), after, 'a refused import wrote nothing, not even its good rows');
   } finally {
     p.cleanup();
@@ -149,7 +196,19 @@ test('the articles CSV and the annotation CSV carry every variable', () => {
     ok(p.dispatch('variables.setValue', { variableId: front.id, value: false, articleIds: [ids[2]] }));
     const { csv } = ok<{ csv: string }>(p.dispatch('variables.exportCsv', {}));
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
-    assert.deepEqual(Object.keys(rows[0]!), ['id', 'title', 'source', 'author', 'published_at', 'language', 'url', 'var_Outlet kind', 'var_Pages', 'var_Front page', 'var_Printed']);
+    assert.deepEqual(Object.keys(rows[0]!), [
+      'id',
+      'title',
+      'source',
+      'author',
+      'published_at',
+      'language',
+      'url',
+      'var_Outlet kind',
+      'var_Pages',
+      'var_Front page',
+      'var_Printed',
+    ]);
     const wire = rows.find((r) => r.id === String(ids[2]))!;
     assert.equal(wire['var_Outlet kind'], 'Wire');
     assert.equal(wire['var_Front page'], 'no');

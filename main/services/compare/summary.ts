@@ -20,10 +20,11 @@ type Cell = CompareResult['overall'][number];
 export function comparisonSides(tags: TagService, comparison: Comparison): Side[] {
   const all = tags.list();
   const byId = new Map(all.map((t) => [t.id, t]));
-  const within = (root: number) => all.filter((t) => {
-    for (let x = byId.get(t.id); x; x = x.parentId ? byId.get(x.parentId) : undefined) if (x.id === root) return true;
-    return false;
-  });
+  const within = (root: number) =>
+    all.filter((t) => {
+      for (let x = byId.get(t.id); x; x = x.parentId ? byId.get(x.parentId) : undefined) if (x.id === root) return true;
+      return false;
+    });
   const sides: Side[] = comparison.tagIds.map((id) => {
     const tag = byId.get(id);
     if (!tag) throw notFound(`Tag ${id}`);
@@ -52,13 +53,22 @@ function coveredLength(spans: [number, number][]): number {
   return total + (to - from);
 }
 
-export function compareSummary(db: Db, deps: { tags: TagService; variables: VariableService }, input: { comparison: Comparison; filter?: ArticleFilter }): CompareResult {
+export function compareSummary(
+  db: Db,
+  deps: { tags: TagService; variables: VariableService },
+  input: { comparison: Comparison; filter?: ArticleFilter },
+): CompareResult {
   const { comparison } = input;
   const sides = comparisonSides(deps.tags, comparison);
   const filter = articleFilterSql(input.filter, deps.variables.lookup());
-  const articleIds = db.prepare(`SELECT a.id FROM articles a WHERE ${filter.where}`).pluck().all(...filter.params) as number[];
+  const articleIds = db
+    .prepare(`SELECT a.id FROM articles a WHERE ${filter.where}`)
+    .pluck()
+    .all(...filter.params) as number[];
   const passages = db
-    .prepare(`SELECT n.article_id, n.tag_id, n.start, n."end", n.annotator FROM annotations n WHERE n.article_id IN (SELECT a.id FROM articles a WHERE ${filter.where})`)
+    .prepare(
+      `SELECT n.article_id, n.tag_id, n.start, n."end", n.annotator FROM annotations n WHERE n.article_id IN (SELECT a.id FROM articles a WHERE ${filter.where})`,
+    )
     .raw()
     .all(...filter.params) as PassageRow[];
 

@@ -105,7 +105,9 @@ export function chartService(db: Db, deps: { tags: TagService }) {
     const tags = deps.tags.list();
     const inside = `${FROM} JOIN annotations n ON n.article_id = m.article_id AND n.start <= m.start AND n."end" >= m."end"`;
     const top = db
-      .prepare(`SELECT m.entity_id AS id, count(DISTINCT m.id) AS total ${inside} WHERE ${f.where} GROUP BY m.entity_id ORDER BY total DESC, m.entity_id LIMIT ?`)
+      .prepare(
+        `SELECT m.entity_id AS id, count(DISTINCT m.id) AS total ${inside} WHERE ${f.where} GROUP BY m.entity_id ORDER BY total DESC, m.entity_id LIMIT ?`,
+      )
       .all(...f.params, limit) as { id: number }[];
     if (top.length === 0) return { entities: [], tags: [], cells: [] };
     const ids = top.map((t) => t.id);
@@ -121,9 +123,13 @@ export function chartService(db: Db, deps: { tags: TagService }) {
          WHERE ${f.where} AND m.entity_id IN (${marks}) GROUP BY m.entity_id, lineage.ancestor`,
       )
       .all(...f.params, ...ids) as { entityId: number; tagId: number; mentions: number }[];
-    const entities = (db.prepare(`SELECT id, name, type FROM entities WHERE id IN (${marks})`).all(...ids) as { id: number; name: string; type: 'PER' | 'LOC' | 'ORG' | 'MISC' }[]).sort(
-      (x, y) => ids.indexOf(x.id) - ids.indexOf(y.id),
-    );
+    const entities = (
+      db.prepare(`SELECT id, name, type FROM entities WHERE id IN (${marks})`).all(...ids) as {
+        id: number;
+        name: string;
+        type: 'PER' | 'LOC' | 'ORG' | 'MISC';
+      }[]
+    ).sort((x, y) => ids.indexOf(x.id) - ids.indexOf(y.id));
     const usedTags = new Set(cells.map((c) => c.tagId));
     return {
       entities,
@@ -160,7 +166,10 @@ export function chartService(db: Db, deps: { tags: TagService }) {
       where += ' AND a.published_at LIKE ?';
       params.push(`${input.bucket}%`);
     }
-    const total = db.prepare(`SELECT count(*) ${FROM} WHERE ${where}`).pluck().get(...params) as number;
+    const total = db
+      .prepare(`SELECT count(*) ${FROM} WHERE ${where}`)
+      .pluck()
+      .get(...params) as number;
     const rows = db
       .prepare(
         `SELECT m.id AS mentionId, a.id AS articleId, a.title AS articleTitle, a.published_at AS publishedAt, a.source, m.start, m."end", m.text
@@ -176,7 +185,11 @@ export function chartService(db: Db, deps: { tags: TagService }) {
         text = textOf.get(r.articleId) as string;
       }
       const flat = (s: string) => s.replace(/\s+/g, ' ');
-      return { ...r, before: flat(text.slice(backCodePoints(text, r.start, KWIC_CONTEXT), r.start)), after: flat(text.slice(r.end, forwardCodePoints(text, r.end, KWIC_CONTEXT))) };
+      return {
+        ...r,
+        before: flat(text.slice(backCodePoints(text, r.start, KWIC_CONTEXT), r.start)),
+        after: flat(text.slice(r.end, forwardCodePoints(text, r.end, KWIC_CONTEXT))),
+      };
     });
     return { lines, total };
   }

@@ -125,7 +125,12 @@ export function createDetectionQueue(deps: Deps, spawn: SpawnWorker = spawnSourc
 }
 
 /** Detection on the calling thread, for the command line: it waits for the result anyway. */
-export function detectNow(deps: Pick<Deps, 'articles' | 'entities'>, detector: Detector, articleIds: number[], onProgress?: (done: number, total: number) => void) {
+export function detectNow(
+  deps: Pick<Deps, 'articles' | 'entities'>,
+  detector: Detector,
+  articleIds: number[],
+  onProgress?: (done: number, total: number) => void,
+) {
   let mentions = 0;
   articleIds.forEach((articleId, i) => {
     const text = deps.articles.text(articleId);

@@ -10,7 +10,17 @@ import { splitsSurrogatePair } from '../text/offsets.ts';
 import type { Mention as DetectedMention } from './detect/types.ts';
 
 type EntityRow = { id: number; name: string; type: EntityType; mention_count: number; article_count: number };
-type MentionRow = { id: number; article_id: number; entity_id: number; entity: string; type: EntityType; start: number; end: number; text: string; origin: 'detected' | 'manual' };
+type MentionRow = {
+  id: number;
+  article_id: number;
+  entity_id: number;
+  entity: string;
+  type: EntityType;
+  start: number;
+  end: number;
+  text: string;
+  origin: 'detected' | 'manual';
+};
 
 const toMention = (r: MentionRow): Mention => ({
   id: r.id,
@@ -42,13 +52,22 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
        detected_as = excluded.detected_as, origin = excluded.origin`,
   );
   const mentionById = db.prepare(`SELECT ${MENTION_COLUMNS} FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.id = ?`);
-  const mentionsOfArticle = db.prepare(`SELECT ${MENTION_COLUMNS} FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start, m."end"`);
+  const mentionsOfArticle = db.prepare(
+    `SELECT ${MENTION_COLUMNS} FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start, m."end"`,
+  );
   const ignoredNames = db.prepare('SELECT name FROM ignored_names ORDER BY name').pluck();
 
   function get(id: number): Entity {
     const row = entityRow.get(id) as EntityRow | undefined;
     if (!row) throw notFound(`Entity ${id}`);
-    return { id: row.id, name: row.name, type: row.type, aliases: aliasesOf.all(id) as string[], mentionCount: row.mention_count, articleCount: row.article_count };
+    return {
+      id: row.id,
+      name: row.name,
+      type: row.type,
+      aliases: aliasesOf.all(id) as string[],
+      mentionCount: row.mention_count,
+      articleCount: row.article_count,
+    };
   }
 
   /** The entity a name leads to, created (with the name as its first alias) when none does. */
@@ -80,7 +99,9 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     db.prepare("DELETE FROM mentions WHERE article_id = ? AND origin = 'detected'").run(articleId);
     const manual = db.prepare('SELECT start, "end" FROM mentions WHERE article_id = ?').all(articleId) as { start: number; end: number }[];
     const rejected = new Set(
-      (db.prepare('SELECT start, "end" FROM rejected_mentions WHERE article_id = ?').all(articleId) as { start: number; end: number }[]).map((r) => `${r.start}:${r.end}`),
+      (db.prepare('SELECT start, "end" FROM rejected_mentions WHERE article_id = ?').all(articleId) as { start: number; end: number }[]).map(
+        (r) => `${r.start}:${r.end}`,
+      ),
     );
     const ignored = ignoreSet();
     let added = 0;
@@ -91,11 +112,9 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
       insertMention.run({ articleId, entityId: resolve(m.entity, m.type), start: m.start, end: m.end, text: m.text, detectedAs: m.entity, origin: 'detected' });
       added++;
     }
-    db.prepare('INSERT INTO detection_state (article_id, language, detected_at) VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET language = excluded.language, detected_at = excluded.detected_at').run(
-      articleId,
-      language,
-      now(),
-    );
+    db.prepare(
+      'INSERT INTO detection_state (article_id, language, detected_at) VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET language = excluded.language, detected_at = excluded.detected_at',
+    ).run(articleId, language, now());
     pruneOrphans();
     return added;
   });
@@ -112,7 +131,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
       params.push(input.type);
     }
     if (input.search?.trim()) {
-      where.push('e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE \'\\\')');
+      where.push("e.id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE ? ESCAPE '\\')");
       params.push(`%${input.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
     const rows = db
@@ -128,7 +147,14 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
       if (!aliases.has(r.entity_id)) aliases.set(r.entity_id, []);
       aliases.get(r.entity_id)!.push(r.alias);
     }
-    return rows.map((r) => ({ id: r.id, name: r.name, type: r.type, aliases: aliases.get(r.id) ?? [], mentionCount: r.mention_count, articleCount: r.article_count }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      type: r.type,
+      aliases: aliases.get(r.id) ?? [],
+      mentionCount: r.mention_count,
+      articleCount: r.article_count,
+    }));
   }
 
   const rename = writeTransaction(db, (id: number, name: string): Entity => {
@@ -167,7 +193,12 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     if (current.aliases.length === 1) throw invalid(`“${exact}” is the only name of this entity; there is nothing to split it from.`);
     const createdId = Number(insertEntity.run(exact, current.type, now()).lastInsertRowid);
     db.prepare('UPDATE entity_aliases SET entity_id = ? WHERE alias = ?').run(createdId, exact);
-    db.prepare('UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND (detected_as = ? COLLATE NOCASE OR text = ? COLLATE NOCASE)').run(createdId, id, exact, exact);
+    db.prepare('UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND (detected_as = ? COLLATE NOCASE OR text = ? COLLATE NOCASE)').run(
+      createdId,
+      id,
+      exact,
+      exact,
+    );
     if (current.name.toLowerCase() === exact.toLowerCase()) {
       // The entity gave its own name away: it takes the next of its remaining names.
       const next = aliasesOf.get(id) as string;
@@ -206,24 +237,32 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     return toMention(row);
   }
 
-  const addMention = writeTransaction(db, (input: { articleId: number; start: number; end: number; entityId?: number; name?: string; type?: EntityType }): Mention => {
-    const text = deps.articles.text(input.articleId);
-    if (input.end > text.length) throw invalid(`The mention ${input.start}–${input.end} lies outside the article, whose text is ${text.length} code units long.`);
-    if (splitsSurrogatePair(text, input.start) || splitsSurrogatePair(text, input.end)) throw invalid('The mention would cut a character (such as an emoji) in half.');
-    const surface = text.slice(input.start, input.end);
-    let entityId: number;
-    if (input.entityId !== undefined) entityId = get(input.entityId).id;
-    else {
-      const name = input.name!;
-      entityId = resolve(name, input.type ?? 'MISC');
-      db.prepare('DELETE FROM ignored_names WHERE name = ?').run(name.toLowerCase());
-    }
-    db.prepare('DELETE FROM rejected_mentions WHERE article_id = ? AND start = ? AND "end" = ?').run(input.articleId, input.start, input.end);
-    const detectedAs = get(entityId).name;
-    insertMention.run({ articleId: input.articleId, entityId, start: input.start, end: input.end, text: surface, detectedAs, origin: 'manual' });
-    const id = db.prepare('SELECT id FROM mentions WHERE article_id = ? AND start = ? AND "end" = ?').pluck().get(input.articleId, input.start, input.end) as number;
-    return mention(id);
-  });
+  const addMention = writeTransaction(
+    db,
+    (input: { articleId: number; start: number; end: number; entityId?: number; name?: string; type?: EntityType }): Mention => {
+      const text = deps.articles.text(input.articleId);
+      if (input.end > text.length)
+        throw invalid(`The mention ${input.start}–${input.end} lies outside the article, whose text is ${text.length} code units long.`);
+      if (splitsSurrogatePair(text, input.start) || splitsSurrogatePair(text, input.end))
+        throw invalid('The mention would cut a character (such as an emoji) in half.');
+      const surface = text.slice(input.start, input.end);
+      let entityId: number;
+      if (input.entityId !== undefined) entityId = get(input.entityId).id;
+      else {
+        const name = input.name!;
+        entityId = resolve(name, input.type ?? 'MISC');
+        db.prepare('DELETE FROM ignored_names WHERE name = ?').run(name.toLowerCase());
+      }
+      db.prepare('DELETE FROM rejected_mentions WHERE article_id = ? AND start = ? AND "end" = ?').run(input.articleId, input.start, input.end);
+      const detectedAs = get(entityId).name;
+      insertMention.run({ articleId: input.articleId, entityId, start: input.start, end: input.end, text: surface, detectedAs, origin: 'manual' });
+      const id = db
+        .prepare('SELECT id FROM mentions WHERE article_id = ? AND start = ? AND "end" = ?')
+        .pluck()
+        .get(input.articleId, input.start, input.end) as number;
+      return mention(id);
+    },
+  );
 
   const removeMention = writeTransaction(db, (id: number) => {
     const removed = mention(id);
@@ -236,7 +275,9 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
   });
 
   /** Canonical names of the entities mentioned inside each span of an article, for the CSV export. */
-  const mentionsInArticle = db.prepare(`SELECT m.start, m."end", e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start`);
+  const mentionsInArticle = db.prepare(
+    `SELECT m.start, m."end", e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start`,
+  );
   function entitiesWithin(articleId: number): (start: number, end: number) => string[] {
     const rows = mentionsInArticle.all(articleId) as { start: number; end: number; name: string }[];
     return (start, end) => {
@@ -249,7 +290,25 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     };
   }
 
-  return { get, resolve, ignoreSet, applyDetection, list, rename, setType, merge, split, ignore, ignored, unignore, mentions, mention, addMention, removeMention, entitiesWithin };
+  return {
+    get,
+    resolve,
+    ignoreSet,
+    applyDetection,
+    list,
+    rename,
+    setType,
+    merge,
+    split,
+    ignore,
+    ignored,
+    unignore,
+    mentions,
+    mention,
+    addMention,
+    removeMention,
+    entitiesWithin,
+  };
 }
 
 export type EntityStore = ReturnType<typeof entityStore>;

@@ -35,7 +35,11 @@ export function checkText(text: string, name: string): string {
 
 /** The title an article gets when none is given: its first line if short enough, else the file name. */
 export function defaultTitle(text: string, fileName?: string): string {
-  const firstLine = text.split('\n').find((line) => line.trim().length > 0)?.trim() ?? '';
+  const firstLine =
+    text
+      .split('\n')
+      .find((line) => line.trim().length > 0)
+      ?.trim() ?? '';
   const cleaned = firstLine.replace(/^#{1,6}\s+/, '').trim();
   if (cleaned.length > 0 && cleaned.length <= 200) return cleaned;
   if (fileName) return fileName.replace(/\.(txt|md|markdown|text)$/i, '');

@@ -20,7 +20,11 @@ const IDENTITY_HEADERS = new Set(['id', 'article_id', 'title', 'article_title', 
 
 /** The delimiter the header line uses most, outside quotes. */
 export function sniffDelimiter(text: string): string {
-  const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
+  const counts = new Map<string, number>([
+    [',', 0],
+    [';', 0],
+    ['\t', 0],
+  ]);
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
@@ -68,8 +72,14 @@ export function variablesCsv(db: Db, deps: { variables: VariableService }) {
       else unknown.push(h);
     });
     if (unknown.length) {
-      const known = deps.variables.list().map((v) => `“${v.name}”`).join(', ') || 'none yet';
-      throw invalid(`No variable is named ${unknown.map((u) => `“${u}”`).join(', ')}; create ${unknown.length === 1 ? 'it' : 'them'} first (variables: ${known}). Nothing was changed.`);
+      const known =
+        deps.variables
+          .list()
+          .map((v) => `“${v.name}”`)
+          .join(', ') || 'none yet';
+      throw invalid(
+        `No variable is named ${unknown.map((u) => `“${u}”`).join(', ')}; create ${unknown.length === 1 ? 'it' : 'them'} first (variables: ${known}). Nothing was changed.`,
+      );
     }
     if (columns.length === 0) throw invalid('The CSV has no column of a variable to set.');
 
@@ -141,7 +151,9 @@ export function variablesCsv(db: Db, deps: { variables: VariableService }) {
       const own = values.get(a[0] as number);
       return [...a, ...variables.map((v) => showValue(v.type, own?.get(v.id)))];
     });
-    const csv = (input.bom ? '\uFEFF' : '') + csvDocument(['id', 'title', 'source', 'author', 'published_at', 'language', 'url', ...variables.map((v) => `var_${v.name}`)], rows);
+    const csv =
+      (input.bom ? '\uFEFF' : '') +
+      csvDocument(['id', 'title', 'source', 'author', 'published_at', 'language', 'url', ...variables.map((v) => `var_${v.name}`)], rows);
     return { fileName: `framelens-articles-${now().slice(0, 10)}.csv`, csv, rows: rows.length };
   }
 
@@ -151,7 +163,11 @@ export function variablesCsv(db: Db, deps: { variables: VariableService }) {
 /** Every article's own variable values, by article id and variable id. */
 export function valuesByArticle(db: Db): Map<number, Map<number, StoredValue>> {
   const out = new Map<number, Map<number, StoredValue>>();
-  for (const [articleId, variableId, value] of db.prepare('SELECT article_id, variable_id, value FROM article_values').raw().all() as [number, number, StoredValue][]) {
+  for (const [articleId, variableId, value] of db.prepare('SELECT article_id, variable_id, value FROM article_values').raw().all() as [
+    number,
+    number,
+    StoredValue,
+  ][]) {
     let own = out.get(articleId);
     if (!own) out.set(articleId, (own = new Map()));
     own.set(variableId, value);

@@ -69,7 +69,8 @@ function ownCondition(c: ArticleCondition, variable: VariableShape & { id: numbe
     case 'notEmpty':
       return { where: has(''), params: [] };
     case 'between': {
-      if (variable.type !== 'number' && variable.type !== 'date') throw invalid(`A range needs numbers or dates; “${variable.name}” is ${variable.type === 'boolean' ? 'yes/no' : variable.type}.`);
+      if (variable.type !== 'number' && variable.type !== 'date')
+        throw invalid(`A range needs numbers or dates; “${variable.name}” is ${variable.type === 'boolean' ? 'yes/no' : variable.type}.`);
       const inner = range('v.value', c, variable.type, variable.name);
       return { where: has(` AND ${inner.where}`), params: inner.params };
     }
@@ -103,5 +104,8 @@ export function articleFilterSql(filter: ArticleFilter | undefined, lookup: Look
 /** The ids of the articles a filter matches, in id order. */
 export function filteredArticleIds(db: Db, filter: ArticleFilter | undefined, lookup: Lookup): number[] {
   const sql = articleFilterSql(filter, lookup);
-  return db.prepare(`SELECT a.id FROM articles a WHERE ${sql.where} ORDER BY a.id`).pluck().all(...sql.params) as number[];
+  return db
+    .prepare(`SELECT a.id FROM articles a WHERE ${sql.where} ORDER BY a.id`)
+    .pluck()
+    .all(...sql.params) as number[];
 }

@@ -20,7 +20,9 @@ export function variableService(db: Db) {
   const shapeById = db.prepare('SELECT id, name, type FROM variables WHERE id = ?');
   const categoriesOf = db.prepare('SELECT value FROM variable_categories WHERE variable_id = ? ORDER BY position').pluck();
   const byName = db.prepare('SELECT id FROM variables WHERE name = ? COLLATE NOCASE').pluck();
-  const insert = db.prepare('INSERT INTO variables (name, type, description, position, created_at) VALUES (?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM variables), ?)');
+  const insert = db.prepare(
+    'INSERT INTO variables (name, type, description, position, created_at) VALUES (?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM variables), ?)',
+  );
   const insertCategory = db.prepare('INSERT INTO variable_categories (variable_id, value, position) VALUES (?, ?, ?)');
   const upsertValue = db.prepare(
     'INSERT INTO article_values (article_id, variable_id, value) VALUES (?, ?, ?) ON CONFLICT(article_id, variable_id) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value',
@@ -105,7 +107,10 @@ export function variableService(db: Db) {
       const kept = new Set(categories);
       const inUse = db.prepare('SELECT DISTINCT value FROM article_values WHERE variable_id = ?').pluck().all(input.id) as string[];
       const dropped = inUse.filter((v) => !kept.has(v));
-      if (dropped.length) throw conflict(`Articles still have the value${dropped.length === 1 ? '' : 's'} ${dropped.map((v) => `“${v}”`).join(', ')}; change or clear them first.`);
+      if (dropped.length)
+        throw conflict(
+          `Articles still have the value${dropped.length === 1 ? '' : 's'} ${dropped.map((v) => `“${v}”`).join(', ')}; change or clear them first.`,
+        );
       db.prepare('DELETE FROM variable_categories WHERE variable_id = ?').run(input.id);
       categories.forEach((c, i) => insertCategory.run(input.id, c, i));
     }
@@ -123,7 +128,8 @@ export function variableService(db: Db) {
     if (value === null) return null;
     const text = String(value).trim();
     if (!text) return null;
-    if (key === 'publishedAt' && !isCalendarDate(text)) throw invalid(`The publication date is written YYYY-MM-DD; ${JSON.stringify(text).slice(0, 40)} is no date.`);
+    if (key === 'publishedAt' && !isCalendarDate(text))
+      throw invalid(`The publication date is written YYYY-MM-DD; ${JSON.stringify(text).slice(0, 40)} is no date.`);
     if (key === 'language' && !LANGUAGE.test(text)) throw invalid('A language is a code such as sv or en.');
     if (text.length > 300) throw invalid(`The ${key} is at most 300 characters.`);
     return text;

@@ -42,10 +42,7 @@ export function descendantIds(tags: readonly Tag[], id: number): Set<number> {
 }
 
 /** Colours that stay readable as highlight backgrounds and distinct from one another. */
-export const tagPalette = [
-  '#e8590c', '#2f9e44', '#1971c2', '#ae3ec9', '#f08c00',
-  '#0c8599', '#e03131', '#5f3dc4', '#66a80f', '#c2255c',
-];
+export const tagPalette = ['#e8590c', '#2f9e44', '#1971c2', '#ae3ec9', '#f08c00', '#0c8599', '#e03131', '#5f3dc4', '#66a80f', '#c2255c'];
 
 export function nextPaletteColor(tags: readonly Tag[]): string {
   const used = new Set(tags.map((t) => t.color.toLowerCase()));

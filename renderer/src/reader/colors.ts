@@ -22,6 +22,9 @@ export function stroke(color: string): string {
   const [r, g, b] = parseHex(color);
   const lum = (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
   const k = lum > 0.7 ? 0.62 : lum > 0.5 ? 0.8 : 1;
-  const h = (v: number) => Math.round(v * k).toString(16).padStart(2, '0');
+  const h = (v: number) =>
+    Math.round(v * k)
+      .toString(16)
+      .padStart(2, '0');
   return `#${h(r)}${h(g)}${h(b)}`;
 }

@@ -17,7 +17,10 @@ export function displayPath(tag: { path: string[]; name: string }): string {
 
 /** Case- and accent-insensitive form used for matching only ("hot" finds "Hot", "sakerhet" finds "Säkerhet"). */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Tags in codebook order: parents before children, siblings by position, then name. */

@@ -8,7 +8,10 @@ export type FakeData = { article: Article; tags: Tag[]; annotations: Annotation[
 
 const now = () => new Date().toISOString();
 
-export function createFakeApi(options: { chars?: number; annotations?: number; text?: string; title?: string; mentions?: boolean } = {}): { api: Api; data: () => FakeData } {
+export function createFakeApi(options: { chars?: number; annotations?: number; text?: string; title?: string; mentions?: boolean } = {}): {
+  api: Api;
+  data: () => FakeData;
+} {
   const text = options.text ?? syntheticArticle(options.chars ?? 300_000);
   const created = '2025-03-12T09:41:00.000Z';
   const article: Article = {
@@ -29,7 +32,17 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
   let nextTag = 1;
   const addTag = (path: string[], color: string, shortcut: string | null, description = ''): Tag => {
     const parent = path.length > 1 ? tags.find((t) => t.path.join('\u0000') === path.slice(0, -1).join('\u0000')) : undefined;
-    const tag: Tag = { id: nextTag++, parentId: parent?.id ?? null, name: path.at(-1)!, path, color, description, shortcut, position: tags.filter((t) => t.parentId === (parent?.id ?? null)).length, annotationCount: 0 };
+    const tag: Tag = {
+      id: nextTag++,
+      parentId: parent?.id ?? null,
+      name: path.at(-1)!,
+      path,
+      color,
+      description,
+      shortcut,
+      position: tags.filter((t) => t.parentId === (parent?.id ?? null)).length,
+      annotationCount: 0,
+    };
     tags.push(tag);
     return tag;
   };
@@ -102,7 +115,8 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
     'tags.create': async ({ name, parentId, color }) => {
       const parent = parentId ? tags.find((t) => t.id === parentId) : undefined;
       const path = [...(parent?.path ?? []), name.trim()];
-      if (tags.some((t) => t.path.join('\u0000').toLowerCase() === path.join('\u0000').toLowerCase())) fail(`There is already a tag named “${name.trim()}” here.`);
+      if (tags.some((t) => t.path.join('\u0000').toLowerCase() === path.join('\u0000').toLowerCase()))
+        fail(`There is already a tag named “${name.trim()}” here.`);
       return addTag(path, color ?? '#6366f1', null);
     },
     'tags.ensurePath': async ({ path }) => {
@@ -164,5 +178,8 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
   const api = new Proxy(impl, {
     get: (target, key: string) => target[key as keyof Api] ?? (async () => fail(`${key} is not part of the reader harness.`)),
   }) as Api;
-  return { api, data: () => ({ article: { ...article, annotationCount: annotations.length }, tags: [...tags], annotations: annotations.map((a) => ({ ...a })) }) };
+  return {
+    api,
+    data: () => ({ article: { ...article, annotationCount: annotations.length }, tags: [...tags], annotations: annotations.map((a) => ({ ...a })) }),
+  };
 }

@@ -63,7 +63,11 @@ function expectSpan(text: string, a: Annotation, passage: string, from = 0) {
 }
 
 async function main() {
-  const build = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'test/bench/reader/harness/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, encoding: 'utf8' });
+  const build = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'test/bench/reader/harness/vite.config.ts', '--logLevel', 'warn'],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
   if (build.status !== 0) throw new Error(build.stderr || build.stdout);
   const executablePath = process.env.FRAMELENS_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error('No Chromium: install it or set FRAMELENS_CHROMIUM.');
@@ -99,18 +103,27 @@ async function main() {
     });
 
     await check('a selection from a text node into the middle of a highlight crosses the segment boundary exactly', async () => {
-      await selectWith(page, `(() => { const [a, i] = find('Kazakstans president'); const [b, j] = find('Tokajev svarade'); return [a, i, b, j + 'Tokajev'.length]; })()`);
+      await selectWith(
+        page,
+        `(() => { const [a, i] = find('Kazakstans president'); const [b, j] = find('Tokajev svarade'); return [a, i, b, j + 'Tokajev'.length]; })()`,
+      );
       expectSpan(text, await applyFirst(page, '2'), 'Kazakstans president Tokajev');
     });
 
     await check('element boundaries: (mark, 0) to (mark, childCount) select exactly the highlighted passage', async () => {
       const target = (await data(page)).annotations.find((a) => a.quote === 'Tokajev svarade')!;
       // The passage is now split into two segments by an overlap: from the first mark's start to the last one's end.
-      await selectWith(page, `(() => { const ms = [...root.querySelectorAll('mark')].filter((m) => m.getAttribute('data-annotation-ids').split(' ').includes('${target.id}')); const a = ms[0], b = ms[ms.length - 1]; return [a, 0, b, b.childNodes.length]; })()`);
+      await selectWith(
+        page,
+        `(() => { const ms = [...root.querySelectorAll('mark')].filter((m) => m.getAttribute('data-annotation-ids').split(' ').includes('${target.id}')); const a = ms[0], b = ms[ms.length - 1]; return [a, 0, b, b.childNodes.length]; })()`,
+      );
       const a = await applyFirst(page, '3');
       expectSpan(text, a, 'Tokajev svarade');
       const marks = await page.locator('[data-testid="reader-text"] mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-annotation-ids')));
-      assert.ok(marks.some((ids) => (ids ?? '').split(' ').length >= 3), `overlaps show all layers: ${marks.join(', ')}`);
+      assert.ok(
+        marks.some((ids) => (ids ?? '').split(' ').length >= 3),
+        `overlaps show all layers: ${marks.join(', ')}`,
+      );
     });
 
     await check('block boundaries: (block, 0) to (block, childCount) select the whole paragraph', async () => {
@@ -120,7 +133,10 @@ async function main() {
     });
 
     await check('root boundaries: (root, i) to (root, i + 1) select block i, newline trimmed', async () => {
-      await selectWith(page, `(() => { const kids = [...root.childNodes]; const b = root.children[2]; const i = kids.indexOf(b); return [root, i, root, i + 1]; })()`);
+      await selectWith(
+        page,
+        `(() => { const kids = [...root.childNodes]; const b = root.children[2]; const i = kids.indexOf(b); return [root, i, root, i + 1]; })()`,
+      );
       const para = text.split('\n').filter(Boolean)[2]!;
       expectSpan(text, await applyFirst(page, '6'), para.trim());
     });
@@ -204,7 +220,11 @@ async function main() {
       await shot(page, 'popover');
       await page.getByTestId('annotation-note').fill('Frames the president as the voice of sovereignty.');
       await page.getByTestId('annotation-save').click();
-      await page.waitForFunction(() => (window as unknown as { __flHarness: { data: () => HarnessData } }).__flHarness.data().annotations.some((a) => a.note.startsWith('Frames the president')));
+      await page.waitForFunction(() =>
+        (window as unknown as { __flHarness: { data: () => HarnessData } }).__flHarness
+          .data()
+          .annotations.some((a) => a.note.startsWith('Frames the president')),
+      );
       await page.getByTestId('annotation-note').fill('This note will FAIL to save');
       await page.getByTestId('annotation-save').click();
       await page.getByTestId('reader-toast').filter({ hasText: 'not saved' }).waitFor();
@@ -226,9 +246,15 @@ async function main() {
       const id = Number(await pop.locator('.body').getAttribute('data-annotation-id'));
       const sovereignty = (await data(page)).tags.find((t) => t.name === 'Sovereignty')!;
       await pop.getByRole('combobox', { name: 'Tag' }).selectOption(String(sovereignty.id));
-      await page.waitForFunction(([i, t]) => (window as unknown as { __flHarness: { data: () => HarnessData } }).__flHarness.data().annotations.find((a) => a.id === i)?.tagId === t, [id, sovereignty.id]);
+      await page.waitForFunction(
+        ([i, t]) => (window as unknown as { __flHarness: { data: () => HarnessData } }).__flHarness.data().annotations.find((a) => a.id === i)?.tagId === t,
+        [id, sovereignty.id],
+      );
       await pop.getByTestId('annotation-delete').click();
-      await page.waitForFunction((i) => !(window as unknown as { __flHarness: { data: () => HarnessData } }).__flHarness.data().annotations.some((a) => a.id === i), id);
+      await page.waitForFunction(
+        (i) => !(window as unknown as { __flHarness: { data: () => HarnessData } }).__flHarness.data().annotations.some((a) => a.id === i),
+        id,
+      );
       assert.equal(await page.locator(`[data-testid="reader-text"] mark[data-annotation-ids~="${id}"]`).count(), 0);
       await shot(page, 'deleted-undo');
       await page.getByTestId('reader-toast').filter({ hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
@@ -246,7 +272,10 @@ async function main() {
     await check('highlights can be hidden and shown again', async () => {
       await shot(page, 'overlaps');
       await page.getByTestId('toggle-highlights').uncheck();
-      const bg = await page.locator('[data-testid="reader-text"] mark').first().evaluate((m) => getComputedStyle(m).backgroundColor);
+      const bg = await page
+        .locator('[data-testid="reader-text"] mark')
+        .first()
+        .evaluate((m) => getComputedStyle(m).backgroundColor);
       assert.equal(bg, 'rgba(0, 0, 0, 0)');
       await page.getByTestId('toggle-highlights').check();
     });

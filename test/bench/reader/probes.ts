@@ -30,7 +30,14 @@ export function measureOpen(selector: string): Promise<{ ms: number; fullMs: num
           const full = () => {
             const empty = Array.from(root.children).some((b) => b.childNodes.length === 0 && b.getAttribute('data-offset') !== null);
             if (empty) requestAnimationFrame(full);
-            else resolve({ ms, fullMs: performance.now() - t0, blocks: root.children.length, marks, allMarks: root.querySelectorAll('[data-annotation-ids]').length });
+            else
+              resolve({
+                ms,
+                fullMs: performance.now() - t0,
+                blocks: root.children.length,
+                marks,
+                allMarks: root.querySelectorAll('[data-annotation-ids]').length,
+              });
           };
           full();
         }),

@@ -61,9 +61,9 @@ export class ImportDialog {
     }
     const chooser = this.page.waitForEvent('filechooser');
     await this.root.getByTestId('import-file-input').click();
-    await (await chooser).setFiles(
-      files.map((f) => ({ name: f.name, mimeType: f.name.endsWith('.md') ? 'text/markdown' : 'text/plain', buffer: Buffer.from(f.content, 'utf8') })),
-    );
+    await (
+      await chooser
+    ).setFiles(files.map((f) => ({ name: f.name, mimeType: f.name.endsWith('.md') ? 'text/markdown' : 'text/plain', buffer: Buffer.from(f.content, 'utf8') })));
   }
 
   /** Chooses the files, starts the import and waits for its summary. */

@@ -66,7 +66,12 @@ export const chartArticles: ChartArticle[] = [
       '',
       'Anna Lindqvist of Nordbank AB said the bank was cooperating with the police.',
     ].join('\n'),
-    tags: [{ path: ['Threat', 'External threat'], quote: 'Erik Holmgren, head of analysis at NORDSEC, said on Tuesday that the group behind the attack on Nordbank AB is preparing new operations' }],
+    tags: [
+      {
+        path: ['Threat', 'External threat'],
+        quote: 'Erik Holmgren, head of analysis at NORDSEC, said on Tuesday that the group behind the attack on Nordbank AB is preparing new operations',
+      },
+    ],
   },
   {
     source: 'Göteborgs Kuriren',
@@ -106,7 +111,12 @@ export const chartTagColours: Record<string, string> = {
 export async function createEntityProject(host: WebHost): Promise<void> {
   await host.call('settings.setAnnotator', { name: 'Karin B.' });
   for (const article of chartArticles) {
-    const imported = await host.call('articles.importText', { text: article.text, source: article.source, publishedAt: article.publishedAt, language: article.language });
+    const imported = await host.call('articles.importText', {
+      text: article.text,
+      source: article.source,
+      publishedAt: article.publishedAt,
+      language: article.language,
+    });
     if (!imported.id) throw new Error(`Import failed: ${imported.message}`);
     for (const tagging of article.tags) {
       const tag = await host.call('tags.ensurePath', { path: tagging.path });

@@ -8,9 +8,23 @@
 // type each mention from gazetteers, head words, titles and context; resolve short forms ("Putin" →
 // "Vladimir Putin") and unify the type of each entity within the text.
 import {
-  EN_CAPITALISED_WORDS, GENERIC_ACRONYMS, LOC_HEADS, MISC_HEADS, NAME_CONNECTORS, NAME_PARTICLES, ORG_HEADS,
-  PERSON_FOLLOWERS, PLACE_PREPOSITIONS, QUALIFIERS, SPEECH_VERBS, SV_LOC_SUFFIXES, SV_LOWER_HEAD_ENDINGS, SV_LOWER_HEADS,
-  SV_ORG_SUFFIXES, TITLES, TITLE_ABBREVIATIONS,
+  EN_CAPITALISED_WORDS,
+  GENERIC_ACRONYMS,
+  LOC_HEADS,
+  MISC_HEADS,
+  NAME_CONNECTORS,
+  NAME_PARTICLES,
+  ORG_HEADS,
+  PERSON_FOLLOWERS,
+  PLACE_PREPOSITIONS,
+  QUALIFIERS,
+  SPEECH_VERBS,
+  SV_LOC_SUFFIXES,
+  SV_LOWER_HEAD_ENDINGS,
+  SV_LOWER_HEADS,
+  SV_ORG_SUFFIXES,
+  TITLES,
+  TITLE_ABBREVIATIONS,
 } from './cues.ts';
 import { detectLanguage, type LanguageEvidence } from './language.ts';
 import { loadResources, placeName, stopwordLists, type LangWords, type Resources } from './resources.ts';
@@ -108,7 +122,11 @@ class Context {
   /** Names in -s that the text also uses where no genitive can stand ("mot Hamas.", "Hamas och Israel"). */
   readonly sNominative = new Set<string>();
 
-  constructor(readonly res: Resources, readonly text: string, readonly lang: string) {
+  constructor(
+    readonly res: Resources,
+    readonly text: string,
+    readonly lang: string,
+  ) {
     this.tokens = tokenize(text);
     this.words = res.langs.get(lang) ?? EMPTY_WORDS;
     this.lexicon = res.lexicons.get(lang) ?? null;
@@ -156,7 +174,10 @@ class Context {
       const t = tokens[i]!;
       if (!(t.flags & CAP) || t.colonSuffix || t.text.length <= 3 || !t.text.endsWith('s')) continue;
       const next = tokens[i + 1];
-      if (!next || /^\s*[.!?]/.test(this.text.slice(t.end, next.start))) { this.sNominative.add(t.text); continue; }
+      if (!next || /^\s*[.!?]/.test(this.text.slice(t.end, next.start))) {
+        this.sNominative.add(t.text);
+        continue;
+      }
       if (!next.joined || !CONJUNCTIONS.has(next.lower)) continue;
       const after = tokens[i + 2];
       if (!(after && after.joined && after.flags & CAP && after.text.endsWith('s'))) this.sNominative.add(t.text);
@@ -204,19 +225,31 @@ class Context {
       if (NAME_PARTICLES.has(lower)) {
         const j = after && after.joined && !(after.flags & CAP) && NAME_PARTICLES.has(after.text) ? last + 3 : last + 2;
         const head = tokens[j];
-        if (head && head.joined && head.flags & CAP && head.text.length <= MAX_TOKEN && !TITLES.has(head.lower)) { last = j; continue; }
+        if (head && head.joined && head.flags & CAP && head.text.length <= MAX_TOKEN && !TITLES.has(head.lower)) {
+          last = j;
+          continue;
+        }
       }
       if (NAME_CONNECTORS.has(lower) && hasHead) {
         // "University of Western Ontario", "Department of Health and Human Services", "Bank of the West".
-        if (afterJoinsCap) { last += 2; continue; }
+        if (afterJoinsCap) {
+          last += 2;
+          continue;
+        }
         const after2 = tokens[last + 3];
-        if (after && after.text === 'the' && after.joined && after2 && after2.joined && (after2.flags & CAP)) { last += 3; continue; }
+        if (after && after.text === 'the' && after.joined && after2 && after2.joined && after2.flags & CAP) {
+          last += 3;
+          continue;
+        }
       }
       // Swedish names whose later words are lower case: "Europeiska unionen", "Uppsala universitet",
       // "Kalmar tennisklubb".
       if (this.lang === 'sv' && this.isLowerHead(lower)) {
         const first = tokens[i]!;
-        if (!(first.flags & UPPER) && (!first.sentStart || last > i || !this.words.stopwords.has(first.lower))) { last++; break; }
+        if (!(first.flags & UPPER) && (!first.sentStart || last > i || !this.words.stopwords.has(first.lower))) {
+          last++;
+          break;
+        }
       }
       break;
     }
@@ -245,17 +278,29 @@ class Context {
       let k = 0;
       for (; k < rest.length; k++) {
         const tk = this.tokens[i + 1 + k];
-        if (!tk || !tk.joined) { ok = false; break; }
+        if (!tk || !tk.joined) {
+          ok = false;
+          break;
+        }
         let w = tk.lower;
         // English capitalises every word of a name: "Main Street", but "Main street shops" is no name.
-        if (this.lang === 'en' && !(tk.flags & CAP) && !NAME_CONNECTORS.has(w) && !NAME_PARTICLES.has(w)) { ok = false; break; }
+        if (this.lang === 'en' && !(tk.flags & CAP) && !NAME_CONNECTORS.has(w) && !NAME_PARTICLES.has(w)) {
+          ok = false;
+          break;
+        }
         if (k === rest.length - 1) {
           if (tk.colonSuffix) w = w.slice(0, w.length - tk.colonSuffix);
           if (w !== rest[k] && this.sGenitive && w.endsWith('s')) w = w.slice(0, -1);
         }
-        if (w !== rest[k]) { ok = false; break; }
+        if (w !== rest[k]) {
+          ok = false;
+          break;
+        }
         // Possessives end a name in the middle ("Russia's Foreign Ministry").
-        if (tk.possessive && k < rest.length - 1) { ok = false; break; }
+        if (tk.possessive && k < rest.length - 1) {
+          ok = false;
+          break;
+        }
       }
       if (ok && i + rest.length > best) best = i + rest.length;
     }
@@ -279,7 +324,9 @@ class Context {
       const lower = t.lower;
       const rest = last - first;
       if (rest > 0 && (TITLES.has(lower) || (TITLE_ABBREVIATIONS.has(lower) && t.dotAfter)) && !(t.flags & UPPER)) {
-        titled = true; first++; continue;
+        titled = true;
+        first++;
+        continue;
       }
       // "Norra ishavet", "Svenska kyrkan": the capitalised word before a lowercase head is the name.
       if (rest === 1 && !(tokens[last]!.flags & CAP)) break;
@@ -288,24 +335,48 @@ class Context {
       if (rest > 0 && this.isNonNameWord(t, lower)) {
         // Keep "Swedish Academy", "Democratic Party": an adjective before an organisation's head word.
         if (!t.sentStart && this.hasOrgHead(first + 1, last)) break;
-        if (t.sentStart && (this.words.capitalisedCommon.has(lower) || EN_CAPITALISED_WORDS.has(lower)) && !this.words.calendar.has(lower) &&
-            this.hasOrgHead(first + 1, last)) break;
+        if (
+          t.sentStart &&
+          (this.words.capitalisedCommon.has(lower) || EN_CAPITALISED_WORDS.has(lower)) &&
+          !this.words.calendar.has(lower) &&
+          this.hasOrgHead(first + 1, last)
+        )
+          break;
         // "Amnesty International", "Human Rights Watch": an English sentence-initial ordinary word stays
         // when the words after it are ordinary words too, so no name without it.
-        if (t.sentStart && this.lang === 'en' && !this.words.stopwords.has(lower) && !this.words.capitalisedCommon.has(lower) &&
-            !EN_CAPITALISED_WORDS.has(lower) && !this.startsName(first + 1)) break;
-        first++; continue;
+        if (
+          t.sentStart &&
+          this.lang === 'en' &&
+          !this.words.stopwords.has(lower) &&
+          !this.words.capitalisedCommon.has(lower) &&
+          !EN_CAPITALISED_WORDS.has(lower) &&
+          !this.startsName(first + 1)
+        )
+          break;
+        first++;
+        continue;
       }
-      if (rest > 0 && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower)) && !(t.flags & CAP)) { first++; continue; }
+      if (rest > 0 && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower)) && !(t.flags & CAP)) {
+        first++;
+        continue;
+      }
       break;
     }
     let trimmedEnd = false;
     while (last >= first) {
       const t = tokens[last]!;
       const lower = t.lower;
-      if (last > first && !(t.flags & UPPER) && (this.words.capitalisedCommon.has(lower) || (this.lang === 'en' && EN_CAPITALISED_WORDS.has(lower)) ||
-          TITLES.has(lower) || (!(t.flags & CAP) && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower))))) {
-        last--; trimmedEnd = true; continue;
+      if (
+        last > first &&
+        !(t.flags & UPPER) &&
+        (this.words.capitalisedCommon.has(lower) ||
+          (this.lang === 'en' && EN_CAPITALISED_WORDS.has(lower)) ||
+          TITLES.has(lower) ||
+          (!(t.flags & CAP) && (NAME_PARTICLES.has(lower) || NAME_CONNECTORS.has(lower))))
+      ) {
+        last--;
+        trimmedEnd = true;
+        continue;
       }
       break;
     }
@@ -320,7 +391,12 @@ class Context {
       words.push(t.colonSuffix ? t.text.slice(0, t.text.length - t.colonSuffix) : t.text);
     }
     return {
-      first, last, start: tokens[first]!.start, end: tokens[last]!.end, words, titled,
+      first,
+      last,
+      start: tokens[first]!.start,
+      end: tokens[last]!.end,
+      words,
+      titled,
       sentStart: tokens[first]!.sentStart,
     };
   }
@@ -343,7 +419,7 @@ class Context {
     if (this.res.places.has(lower)) return false;
     // A sentence-initial ordinary word followed by a name: "Därför Putin …", "Yesterday Okafor …".
     // Danish and Norwegian borrow the Swedish dictionary for this one question.
-    const lex = this.lexicon ?? (NEIGHBOURS_OF_SWEDISH.has(this.lang) ? this.res.lexicons.get('sv') ?? null : null);
+    const lex = this.lexicon ?? (NEIGHBOURS_OF_SWEDISH.has(this.lang) ? (this.res.lexicons.get('sv') ?? null) : null);
     if (!lex) return false;
     const common = this.lexicon ? this.isCommonWord(lower) : lex.isCommon(lower);
     return common && !lex.isProper(t.text) && !this.midCaps.has(t.text);
@@ -381,8 +457,12 @@ class Context {
     // A plural ending after a colon makes an abbreviation an ordinary noun ("SUV:ar", "PC:er").
     if (t.colonSuffix && /:(?:er|ar|or|erna|arna|orna)$/.test(t.text)) return false;
     // A capitalised stopword is a sentence start the punctuation did not show ("3 Vi har", "The").
-    if (!(t.flags & UPPER) && (this.words.stopwords.has(lower) || (this.lang !== 'en' && t.sentStart && EN_STOPWORDS().has(lower))) &&
-        !(this.res.givenNames.has(lower) && !t.sentStart)) return false;
+    if (
+      !(t.flags & UPPER) &&
+      (this.words.stopwords.has(lower) || (this.lang !== 'en' && t.sentStart && EN_STOPWORDS().has(lower))) &&
+      !(this.res.givenNames.has(lower) && !t.sentStart)
+    )
+      return false;
     if (t.flags & DIGIT) return false;
     if (GENERIC_ACRONYMS.has(lower)) return false;
     if (this.words.capitalisedCommon.has(lower)) return false;
@@ -695,8 +775,12 @@ class Context {
     // Two capitalised words that are no ordinary words (of the text's language or of English, which
     // company names borrow; with and without a genitive -s) read as a first name and a family name:
     // "Margrethe Vestager".
-    if (n === 2 && c.last === c.first + 1 && [tokens[c.first]!, tokens[c.last]!].every((t) => (t.flags & (CAP | UPPER)) === CAP) &&
-        ![...lowerWords, lastLower].some((w) => this.isCommonWord(w) || this.isCommonWord(w, 'en'))) {
+    if (
+      n === 2 &&
+      c.last === c.first + 1 &&
+      [tokens[c.first]!, tokens[c.last]!].every((t) => (t.flags & (CAP | UPPER)) === CAP) &&
+      ![...lowerWords, lastLower].some((w) => this.isCommonWord(w) || this.isCommonWord(w, 'en'))
+    ) {
       return typed('PER', 1.1, canonical, surnameKey);
     }
     // A name nothing else explains: a person if it ends in a known family name, else an organisation
@@ -738,8 +822,24 @@ class Context {
 }
 
 /** The Swedish lowercase heads that make a place; the others make an organisation. */
-const SV_LOWER_HEADS_LOC = new Set(['huset', 'torget', 'havet', 'sjön', 'ön', 'berget', 'kanalen', 'bukten', 'viken', 'staterna',
-  'emiraten', 'republiken', 'riket', 'kungariket', 'län', 'länet']);
+const SV_LOWER_HEADS_LOC = new Set([
+  'huset',
+  'torget',
+  'havet',
+  'sjön',
+  'ön',
+  'berget',
+  'kanalen',
+  'bukten',
+  'viken',
+  'staterna',
+  'emiraten',
+  'republiken',
+  'riket',
+  'kungariket',
+  'län',
+  'länet',
+]);
 const SV_LOWER_HEADS_ORG = new Set([...SV_LOWER_HEADS].filter((w) => !SV_LOWER_HEADS_LOC.has(w)));
 
 /** Length of the longest ending in `endings` that `word` has with at least three letters before it; 0 if none. */
@@ -753,15 +853,89 @@ function longestSuffix(word: string, endings: string[]): number {
 const CONJUNCTIONS = new Set(['och', 'eller', 'samt', 'og', 'und', 'oder']);
 
 /** Nouns for kinds of place that name the place after them: "the town of X", "staden X" (English, Swedish). */
-const PLACE_NOUNS = new Set(['town', 'city', 'village', 'hamlet', 'municipality', 'county', 'province', 'island', 'suburb',
-  'staden', 'byn', 'orten', 'tätorten', 'kommunen', 'ön', 'provinsen', 'regionen', 'delstaten', 'förorten', 'huvudstaden']);
+const PLACE_NOUNS = new Set([
+  'town',
+  'city',
+  'village',
+  'hamlet',
+  'municipality',
+  'county',
+  'province',
+  'island',
+  'suburb',
+  'staden',
+  'byn',
+  'orten',
+  'tätorten',
+  'kommunen',
+  'ön',
+  'provinsen',
+  'regionen',
+  'delstaten',
+  'förorten',
+  'huvudstaden',
+]);
 
 /** Verbs whose subject, when a country or city, is its government: English and Swedish. */
-const BODY_VERBS = new Set(['said', 'says', 'warned', 'warns', 'argued', 'argues', 'announced', 'announces', 'insisted', 'insists',
-  'claimed', 'claims', 'accused', 'accuses', 'denied', 'denies', 'rejected', 'rejects', 'demanded', 'demands', 'threatened',
-  'threatens', 'decided', 'decides', 'believes', 'considers', 'wants', 'vowed', 'vows', 'urged', 'urges', 'condemned', 'condemns',
-  'sade', 'sa', 'säger', 'anser', 'menar', 'varnar', 'varnade', 'kräver', 'krävde', 'hävdar', 'hävdade', 'meddelade', 'meddelar',
-  'uppger', 'uppgav', 'förnekar', 'förnekade', 'fördömer', 'fördömde', 'hotar', 'hotade', 'vill', 'beslutade', 'beslutar']);
+const BODY_VERBS = new Set([
+  'said',
+  'says',
+  'warned',
+  'warns',
+  'argued',
+  'argues',
+  'announced',
+  'announces',
+  'insisted',
+  'insists',
+  'claimed',
+  'claims',
+  'accused',
+  'accuses',
+  'denied',
+  'denies',
+  'rejected',
+  'rejects',
+  'demanded',
+  'demands',
+  'threatened',
+  'threatens',
+  'decided',
+  'decides',
+  'believes',
+  'considers',
+  'wants',
+  'vowed',
+  'vows',
+  'urged',
+  'urges',
+  'condemned',
+  'condemns',
+  'sade',
+  'sa',
+  'säger',
+  'anser',
+  'menar',
+  'varnar',
+  'varnade',
+  'kräver',
+  'krävde',
+  'hävdar',
+  'hävdade',
+  'meddelade',
+  'meddelar',
+  'uppger',
+  'uppgav',
+  'förnekar',
+  'förnekade',
+  'fördömer',
+  'fördömde',
+  'hotar',
+  'hotade',
+  'vill',
+  'beslutade',
+  'beslutar',
+]);
 const PREPOSITIONS = new Set(['of', 'for', 'with', 'by', 'on', 'about', 'against', 'av', 'för', 'med', 'hos', 'om', 'på', 'mot', 'åt']);
 /** Plural verbs after a singular place name: a sports side in British English ("Norway were"). */
 const TEAM_VERBS = new Set(['were', 'are', 'have']);
@@ -771,12 +945,47 @@ const SURNAME_PREFIX = /^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|Fitz|O')\p{Lu}/u;
 
 /** Endings typical of family names in many languages ("Petrov", "Tokayev", "Kovalenko", "Nowakowski",
  * "Pashinyan", "Andersson", "Lindqvist", "Papadopoulos", "Gelashvili"). */
-const SURNAME_ENDING = /(?:ov|ova|ev|eva|yev|enko|sky|skiy|ski|ska|vić|vic|ić|escu|sson|son|sen|berg|ström|qvist|quist|gren|lund|ez|yan|ian|oglu|oğlu|idis|ides|poulos|elli|etti|ini|mann|stein|czyk|shvili|adze|uk|chuk|jan|jev)$/;
+const SURNAME_ENDING =
+  /(?:ov|ova|ev|eva|yev|enko|sky|skiy|ski|ska|vić|vic|ić|escu|sson|son|sen|berg|ström|qvist|quist|gren|lund|ez|yan|ian|oglu|oğlu|idis|ides|poulos|elli|etti|ini|mann|stein|czyk|shvili|adze|uk|chuk|jan|jev)$/;
 
 /** Words that start place names: compass points and "Mount", "San", "Port"-like parts. */
-const PLACE_FIRST_WORDS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'nord', 'syd',
-  'öst', 'väst', 'norra', 'södra', 'östra', 'västra', 'mount', 'mont', 'monte', 'san', 'santa', 'santo', 'são', 'saint', 'sankt',
-  'port', 'porto', 'puerto', 'fort', 'cape', 'lake', 'isla', 'costa', 'bad', 'st']);
+const PLACE_FIRST_WORDS = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'nord',
+  'syd',
+  'öst',
+  'väst',
+  'norra',
+  'södra',
+  'östra',
+  'västra',
+  'mount',
+  'mont',
+  'monte',
+  'san',
+  'santa',
+  'santo',
+  'são',
+  'saint',
+  'sankt',
+  'port',
+  'porto',
+  'puerto',
+  'fort',
+  'cape',
+  'lake',
+  'isla',
+  'costa',
+  'bad',
+  'st',
+]);
 
 function typed(type: EntityType, score: number, entity: string, surnameKey: string | null): Typed {
   return { type, entity, score, surnameKey: type === 'PER' ? surnameKey : null };

@@ -19,11 +19,16 @@ function stopwordWeights() {
   for (const [lang, words] of Object.entries(lists)) {
     for (const w of words) {
       const list = owners.get(w);
-      if (list) list.push(lang); else owners.set(w, [lang]);
+      if (list) list.push(lang);
+      else owners.set(w, [lang]);
     }
   }
   weights = new Map();
-  for (const [w, langs] of owners) weights.set(w, langs.map((lang) => ({ lang, weight: 1 / langs.length })));
+  for (const [w, langs] of owners)
+    weights.set(
+      w,
+      langs.map((lang) => ({ lang, weight: 1 / langs.length })),
+    );
   return weights;
 }
 
@@ -60,7 +65,11 @@ export function detectLanguage(text: string, evidence?: LanguageEvidence): strin
   while ((m = WORD.exec(sample)) !== null) {
     const w = m[0];
     // Latin script (with its extensions) ends at U+024F; its words decide by stopwords.
-    if (w.charCodeAt(0) < 0x250) latinLetters += w.length; else { otherLetters += w.length; continue; }
+    if (w.charCodeAt(0) < 0x250) latinLetters += w.length;
+    else {
+      otherLetters += w.length;
+      continue;
+    }
     if (lowerWords.length < EVIDENCE_WORDS && w.length >= 3 && w === w.toLowerCase()) lowerWords.push(w);
     if (w.length < 2) continue; // "i", "a", "s" after "CSTO:" belong to too many languages
     const owners = table.get(w.toLowerCase());
@@ -73,7 +82,10 @@ export function detectLanguage(text: string, evidence?: LanguageEvidence): strin
     let bestCount = 0;
     for (const [re, lang] of SCRIPTS) {
       const count = sample.match(new RegExp(re.source, 'gu'))?.length ?? 0;
-      if (count > bestCount) { best = lang; bestCount = count; }
+      if (count > bestCount) {
+        best = lang;
+        bestCount = count;
+      }
     }
     return best;
   }
@@ -95,7 +107,15 @@ export function detectLanguage(text: string, evidence?: LanguageEvidence): strin
   let second = 0;
   for (const lang of langList) {
     const s = scores.get(lang) ?? 0;
-    if (s > bestScore) { runnerUp = best; second = bestScore; best = lang; bestScore = s; } else if (s > second) { runnerUp = lang; second = s; }
+    if (s > bestScore) {
+      runnerUp = best;
+      second = bestScore;
+      best = lang;
+      bestScore = s;
+    } else if (s > second) {
+      runnerUp = lang;
+      second = s;
+    }
   }
   if (bestScore < 0.3) return 'und';
   // Danish and Norwegian share nearly all their function words: a close call between them is still
@@ -109,7 +129,10 @@ function confident(scores: Map<string, number>): boolean {
   let best = 0;
   let second = 0;
   for (const s of scores.values()) {
-    if (s > best) { second = best; best = s; } else if (s > second) second = s;
+    if (s > best) {
+      second = best;
+      best = s;
+    } else if (s > second) second = s;
   }
   return best >= 8 && best >= second * 2;
 }
@@ -119,8 +142,16 @@ const CLOSE_PAIR = new Set(['da', 'nb']);
 const LETTER_WEIGHT = 0.3;
 const LETTERS = new Map<number, string[]>();
 for (const [chars, langs] of [
-  ['åÅ', ['sv', 'da', 'nb']], ['äÄöÖ', ['sv', 'fi', 'de']], ['æÆøØ', ['da', 'nb']], ['ßüÜ', ['de']], ['ñÑ', ['es']],
-  ['çÇ', ['fr', 'pt']], ['ãõÃÕ', ['pt']], ['łŁąęśżźćń', ['pl']], ['èêàùâîôûëïœ', ['fr']], ['ìò', ['it']],
+  ['åÅ', ['sv', 'da', 'nb']],
+  ['äÄöÖ', ['sv', 'fi', 'de']],
+  ['æÆøØ', ['da', 'nb']],
+  ['ßüÜ', ['de']],
+  ['ñÑ', ['es']],
+  ['çÇ', ['fr', 'pt']],
+  ['ãõÃÕ', ['pt']],
+  ['łŁąęśżźćń', ['pl']],
+  ['èêàùâîôûëïœ', ['fr']],
+  ['ìò', ['it']],
 ] as [string, string[]][]) {
   for (const ch of chars) LETTERS.set(ch.charCodeAt(0), langs);
 }

@@ -51,8 +51,15 @@ const CACHE_LIMIT = 200_000;
 
 function parseAff(text: string): AffData {
   const data: AffData = {
-    suffixes: new Map(), prefixes: [], maxAdd: 0,
-    compoundBegin: '', compoundMiddle: '', compoundEnd: '', onlyInCompound: '', needAffix: '', forbidden: '',
+    suffixes: new Map(),
+    prefixes: [],
+    maxAdd: 0,
+    compoundBegin: '',
+    compoundMiddle: '',
+    compoundEnd: '',
+    onlyInCompound: '',
+    needAffix: '',
+    forbidden: '',
   };
   const headerSeen = new Set<string>();
   for (const raw of text.split('\n')) {
@@ -70,7 +77,10 @@ function parseAff(text: string): AffData {
       const flag = parts[1]!;
       // The first line of each group is a header ("SFX A Y 1"); the rest are rules.
       const groupKey = `${key}${flag}`;
-      if (!headerSeen.has(groupKey)) { headerSeen.add(groupKey); continue; }
+      if (!headerSeen.has(groupKey)) {
+        headerSeen.add(groupKey);
+        continue;
+      }
       if (parts.length < 5) continue;
       const strip = parts[2] === '0' ? '' : parts[2]!;
       const [addRaw, cont = ''] = parts[3]!.split('/');
@@ -78,12 +88,17 @@ function parseAff(text: string): AffData {
       const condText = parts[4]!;
       let cond: RegExp | null = null;
       if (condText !== '.') {
-        try { cond = new RegExp(key === 'SFX' ? `${condText}$` : `^${condText}`, 'u'); } catch { cond = null; }
+        try {
+          cond = new RegExp(key === 'SFX' ? `${condText}$` : `^${condText}`, 'u');
+        } catch {
+          cond = null;
+        }
       }
       const rule: Affix = { flag, strip, add, cont, cond };
       if (key === 'SFX') {
         const list = data.suffixes.get(add);
-        if (list) list.push(rule); else data.suffixes.set(add, [rule]);
+        if (list) list.push(rule);
+        else data.suffixes.set(add, [rule]);
         if (add.length > data.maxAdd) data.maxAdd = add.length;
       } else {
         data.prefixes.push(rule);
@@ -111,7 +126,10 @@ class DicTable {
   private slots: Int32Array;
   private mask: number;
 
-  constructor(private readonly text: string, capacity: number) {
+  constructor(
+    private readonly text: string,
+    capacity: number,
+  ) {
     this.wordStart = new Int32Array(capacity);
     this.wordEnd = new Int32Array(capacity);
     this.flagStart = new Int32Array(capacity);
@@ -130,7 +148,10 @@ class DicTable {
 
   add(ws: number, we: number, fs: number, fe: number) {
     const i = this.count++;
-    this.wordStart[i] = ws; this.wordEnd[i] = we; this.flagStart[i] = fs; this.flagEnd[i] = fe;
+    this.wordStart[i] = ws;
+    this.wordEnd[i] = we;
+    this.flagStart[i] = fs;
+    this.flagEnd[i] = fe;
     let slot = DicTable.hashRange(this.text, ws, we) & this.mask;
     while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
     this.slots[slot] = i + 1;
@@ -148,7 +169,11 @@ class DicTable {
       const ws = this.wordStart[i]!;
       if (this.wordEnd[i]! - ws === word.length) {
         let same = true;
-        for (let k = 0; k < word.length; k++) if (text.charCodeAt(ws + k) !== word.charCodeAt(k)) { same = false; break; }
+        for (let k = 0; k < word.length; k++)
+          if (text.charCodeAt(ws + k) !== word.charCodeAt(k)) {
+            same = false;
+            break;
+          }
         if (same) {
           const flags = text.slice(this.flagStart[i]!, this.flagEnd[i]!);
           found = found === undefined ? flags : found + flags;
@@ -238,8 +263,7 @@ export function loadLexicon(dir: string, options: { compounds: boolean }): Lexic
   const standalone = (stemFlags: string, formFlags: string | null) =>
     formFlags === null ? !hasAny(stemFlags, blocked) : !hasAny(formFlags, aff.onlyInCompound + aff.forbidden);
   const beginFlags = aff.compoundBegin + aff.compoundMiddle;
-  const canBegin = (stemFlags: string, formFlags: string | null) =>
-    formFlags === null ? hasAny(stemFlags, beginFlags) : hasAny(formFlags, beginFlags);
+  const canBegin = (stemFlags: string, formFlags: string | null) => (formFlags === null ? hasAny(stemFlags, beginFlags) : hasAny(formFlags, beginFlags));
   const canEnd = (stemFlags: string, formFlags: string | null) =>
     hasAny(stemFlags, aff.compoundEnd) || (formFlags !== null && hasAny(formFlags, aff.compoundEnd));
 

@@ -55,7 +55,8 @@ export class PlaceIndex {
       const mid = (lo + hi) >>> 1;
       const k = keys[mid]!;
       if (k === key) return mid;
-      if (k < key) lo = mid + 1; else hi = mid - 1;
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
     }
     return -1;
   }
@@ -160,7 +161,8 @@ function addPhrase(res: Resources, key: string) {
   const first = key.slice(0, space);
   const rest = key.slice(space + 1).split(' ');
   const list = res.phrases.get(first);
-  if (list) list.push(rest); else res.phrases.set(first, [rest]);
+  if (list) list.push(rest);
+  else res.phrases.set(first, [rest]);
 }
 
 function addPlace(res: Resources, alias: string, place: Place) {
@@ -205,9 +207,15 @@ export function loadResources(options: { dictionaryRoot?: string } = {}): Resour
   const surnames = bloomFrom(gazetteer.surnames);
   const given = bloomFrom(gazetteer.givenNames);
   const res: Resources = {
-    places: new PlaceIndex(gazetteer.cityKeys, gazetteer.cities), phrases: new Map(),
-    givenNames: { has: (w) => bloomHas(given, w) }, personLikePlaces: new Set(), surnames, knownPeople: new Set(),
-    langs: new Map(), lexicons: new Map(), memo: new Map(),
+    places: new PlaceIndex(gazetteer.cityKeys, gazetteer.cities),
+    phrases: new Map(),
+    givenNames: { has: (w) => bloomHas(given, w) },
+    personLikePlaces: new Set(),
+    surnames,
+    knownPeople: new Set(),
+    langs: new Map(),
+    lexicons: new Map(),
+    memo: new Map(),
   };
   for (const key of res.places.multiWordCities()) addPhrase(res, key);
   for (const name of gazetteer.regions.split('\n')) {

@@ -35,9 +35,51 @@ export const MAX_TOKEN = 80;
 
 /** Abbreviations after which a full stop does not end the sentence. */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'mt', 'ft', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'capt', 'sgt',
-  'adm', 'rev', 'jr', 'sr', 'no', 'nr', 'vs', 'ca', 'bl', 'resp', 'dvs', 'jfr', 'fr', 'hr', 'kl', 'inc', 'corp',
-  'co', 'ltd', 'mme', 'mlle', 'hon', 'pres', 'gral', 'sra', 'sr', 'ing', 'mag', 'dipl',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'mt',
+  'ft',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'capt',
+  'sgt',
+  'adm',
+  'rev',
+  'jr',
+  'sr',
+  'no',
+  'nr',
+  'vs',
+  'ca',
+  'bl',
+  'resp',
+  'dvs',
+  'jfr',
+  'fr',
+  'hr',
+  'kl',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'mme',
+  'mlle',
+  'hon',
+  'pres',
+  'gral',
+  'sra',
+  'sr',
+  'ing',
+  'mag',
+  'dipl',
 ]);
 
 const NAME_PREFIXES = new Set(['al', 'el', 'ul', 'ad', 'as', 'at', 'az', 'an', 'ar', 'bin', 'ibn', 'abu', 'ben']);
@@ -74,9 +116,15 @@ function classify(word: string): number {
   let allUpper = true;
   for (let i = 0; i < word.length; i++) {
     const ch = word.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) { flags |= DIGIT; continue; }
+    if (ch >= 48 && ch <= 57) {
+      flags |= DIGIT;
+      continue;
+    }
     const k = classOf(ch);
-    if (k & C_LOWER) { letters++; allUpper = false; } else if (k & C_UPPER) letters++;
+    if (k & C_LOWER) {
+      letters++;
+      allUpper = false;
+    } else if (k & C_UPPER) letters++;
   }
   if (upperFirst && allUpper && letters >= 2) flags |= UPPER;
   return flags;
@@ -122,8 +170,13 @@ function isJoiner(ch: number): boolean {
 function wordEnd(text: string, i: number): number {
   const n = text.length;
   // Dotted abbreviations: two or more "capital + full stop".
-  if (classOf(text.charCodeAt(i)) & C_UPPER && text.charCodeAt(i + 1) === 46 && i + 3 < n &&
-      classOf(text.charCodeAt(i + 2)) & C_UPPER && text.charCodeAt(i + 3) === 46) {
+  if (
+    classOf(text.charCodeAt(i)) & C_UPPER &&
+    text.charCodeAt(i + 1) === 46 &&
+    i + 3 < n &&
+    classOf(text.charCodeAt(i + 2)) & C_UPPER &&
+    text.charCodeAt(i + 3) === 46
+  ) {
     let j = i;
     while (j + 1 < n && classOf(text.charCodeAt(j)) & C_UPPER && text.charCodeAt(j + 1) === 46) j += 2;
     return j;
@@ -137,7 +190,11 @@ function wordEnd(text: string, i: number): number {
       upper |= k & C_UPPER;
       j++;
     }
-    if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classOf(text.charCodeAt(j + 1)) & C_START) { j += 2; upper |= C_UPPER; continue; }
+    if (j + 1 < n && isJoiner(text.charCodeAt(j)) && classOf(text.charCodeAt(j + 1)) & C_START) {
+      j += 2;
+      upper |= C_UPPER;
+      continue;
+    }
     upperInside = upper !== 0;
     return j;
   }
@@ -161,7 +218,10 @@ export function tokenize(text: string): Token[] {
     scan = end;
     // French and Italian elision before a name: "l'OTAN", "d'Italia", "qu'Ankara".
     const elided = elisionLength(text, start, end);
-    if (elided) { start += elided; upperInside = true; }
+    if (elided) {
+      start += elided;
+      upperInside = true;
+    }
     let word = text.slice(start, end);
     // Gap since the previous token: decide sentence start and joining.
     let sentStart = prev === null;
@@ -170,7 +230,10 @@ export function tokenize(text: string): Token[] {
       const ch = text.charCodeAt(i);
       if (isSpace(ch)) continue;
       joined = false;
-      if (ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029) { sentStart = true; continue; }
+      if (ch === 10 || ch === 13 || ch === 0x2028 || ch === 0x2029) {
+        sentStart = true;
+        continue;
+      }
       if (ch === 46 /* . */) {
         // A full stop after an initial ("J. Smith") or a title ("Dr. Ruth") does not end anything.
         if (prev && i === prev.end && (isInitial(prev) || ABBREVIATIONS.has(prev.lower))) {
@@ -180,11 +243,32 @@ export function tokenize(text: string): Token[] {
         sentStart = true;
         continue;
       }
-      if (ch === 33 || ch === 63 || ch === 8230 || ch === 58 /* ! ? … : */) { sentStart = true; continue; }
+      if (ch === 33 || ch === 63 || ch === 8230 || ch === 58 /* ! ? … : */) {
+        sentStart = true;
+        continue;
+      }
       // Quotation marks and dashes open a quotation, a reply or a list item.
-      if (ch === 34 || ch === 8220 || ch === 8221 || ch === 8222 || ch === 171 || ch === 187 || ch === 8216 ||
-          ch === 8218 || ch === 39 || ch === 8217 || ch === 8211 || ch === 8212 || ch === 8213 || ch === 8226 ||
-          ch === 42 || ch === 35 || ch === 62 || ch === 0x2010 || (ch === 45 && (i === 0 || !isWordChar(text.charCodeAt(i - 1))))) {
+      if (
+        ch === 34 ||
+        ch === 8220 ||
+        ch === 8221 ||
+        ch === 8222 ||
+        ch === 171 ||
+        ch === 187 ||
+        ch === 8216 ||
+        ch === 8218 ||
+        ch === 39 ||
+        ch === 8217 ||
+        ch === 8211 ||
+        ch === 8212 ||
+        ch === 8213 ||
+        ch === 8226 ||
+        ch === 42 ||
+        ch === 35 ||
+        ch === 62 ||
+        ch === 0x2010 ||
+        (ch === 45 && (i === 0 || !isWordChar(text.charCodeAt(i - 1))))
+      ) {
         sentStart = true;
         continue;
       }
@@ -198,8 +282,7 @@ export function tokenize(text: string): Token[] {
     // English possessive: the name stops before "'s".
     let possessive = false;
     const n = word.length;
-    if (n > 2 && (word.charCodeAt(n - 1) === 115 || word.charCodeAt(n - 1) === 83) &&
-        (word.charCodeAt(n - 2) === 39 || word.charCodeAt(n - 2) === 8217)) {
+    if (n > 2 && (word.charCodeAt(n - 1) === 115 || word.charCodeAt(n - 1) === 83) && (word.charCodeAt(n - 2) === 39 || word.charCodeAt(n - 2) === 8217)) {
       word = word.slice(0, n - 2);
       end -= 2;
       possessive = true;
@@ -221,7 +304,15 @@ export function tokenize(text: string): Token[] {
     const c0 = word.charCodeAt(0);
     const lower = c0 >= 97 && c0 <= 122 && !upperInside ? word : word.toLowerCase();
     const token: Token = {
-      start, end, text: word, lower, flags, colonSuffix, sentStart, joined: joined && !sentStart, possessive,
+      start,
+      end,
+      text: word,
+      lower,
+      flags,
+      colonSuffix,
+      sentStart,
+      joined: joined && !sentStart,
+      possessive,
       dotAfter: text.charCodeAt(possessive ? end + 2 : end) === 46,
     };
     if (prev && prev.possessive) token.joined = false;

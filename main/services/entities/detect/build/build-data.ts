@@ -35,7 +35,11 @@ for (const lang of LANGS) {
   const pkgLang = lang === 'nb' ? 'no' : lang;
   const names = countriesPkg.getNames(pkgLang, { select: 'all' });
   let display: Intl.DisplayNames | null = null;
-  try { display = new Intl.DisplayNames([lang], { type: 'region' }); } catch { display = null; }
+  try {
+    display = new Intl.DisplayNames([lang], { type: 'region' });
+  } catch {
+    display = null;
+  }
   for (const [code, list] of Object.entries(names)) {
     const all = new Set<string>();
     // ICU's short form ("United States", "Kongo-Kinshasa") comes first: it is what news writes, so it
@@ -53,8 +57,39 @@ function usableName(n: string): boolean {
 }
 
 // --- Continents and world regions from ICU (UN M49 codes); these are places.
-const M49 = ['001', '002', '003', '005', '009', '011', '013', '014', '015', '017', '018', '019', '021', '029',
-  '030', '034', '035', '039', '053', '054', '057', '061', '142', '143', '145', '150', '151', '154', '155', '202', '419'];
+const M49 = [
+  '001',
+  '002',
+  '003',
+  '005',
+  '009',
+  '011',
+  '013',
+  '014',
+  '015',
+  '017',
+  '018',
+  '019',
+  '021',
+  '029',
+  '030',
+  '034',
+  '035',
+  '039',
+  '053',
+  '054',
+  '057',
+  '061',
+  '142',
+  '143',
+  '145',
+  '150',
+  '151',
+  '154',
+  '155',
+  '202',
+  '419',
+];
 const worldRegions: Record<string, Record<string, string[]>> = {};
 // Supranational bodies ICU also names; they act as organisations.
 const SUPRA = ['EU', 'UN'];
@@ -162,7 +197,9 @@ const knownPeople = lexiconNames(['Person'], knownPlaceKeys).filter((n) => !n.in
 // --- Demonyms (capitalised in English, German, Dutch, …: not entities on their own).
 const demonyms: Record<string, string[]> = {};
 for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'no', 'fi']) {
-  const data = JSON.parse(readFileSync(join(dirname(require.resolve('i18n-nationality')), 'langs', `${lang}.json`), 'utf8')) as { nationalities: Record<string, string> };
+  const data = JSON.parse(readFileSync(join(dirname(require.resolve('i18n-nationality')), 'langs', `${lang}.json`), 'utf8')) as {
+    nationalities: Record<string, string>;
+  };
   const set = new Set<string>();
   for (const [code, n] of Object.entries(data.nationalities)) {
     const countryNames = countries[code]?.[lang === 'no' ? 'nb' : lang] ?? [];
@@ -179,8 +216,45 @@ for (const lang of ['en', 'de', 'fr', 'es', 'it', 'nl', 'no', 'fi']) {
 // --- Months, weekdays, yesterday/today/tomorrow and language names per language (ICU).
 const calendarWords: Record<string, string[]> = {};
 const languageNames: Record<string, string[]> = {};
-const LANGUAGE_CODES = ['sv', 'en', 'de', 'fr', 'es', 'it', 'nl', 'da', 'nb', 'no', 'fi', 'pt', 'pl', 'ru', 'uk', 'ar',
-  'zh', 'ja', 'ko', 'tr', 'fa', 'he', 'hi', 'el', 'hu', 'cs', 'ro', 'bg', 'sr', 'hr', 'is', 'et', 'lv', 'lt', 'la', 'ku', 'so'];
+const LANGUAGE_CODES = [
+  'sv',
+  'en',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'nl',
+  'da',
+  'nb',
+  'no',
+  'fi',
+  'pt',
+  'pl',
+  'ru',
+  'uk',
+  'ar',
+  'zh',
+  'ja',
+  'ko',
+  'tr',
+  'fa',
+  'he',
+  'hi',
+  'el',
+  'hu',
+  'cs',
+  'ro',
+  'bg',
+  'sr',
+  'hr',
+  'is',
+  'et',
+  'lv',
+  'lt',
+  'la',
+  'ku',
+  'so',
+];
 for (const lang of LANGS) {
   const words = new Set<string>();
   for (let m = 0; m < 12; m++) {
@@ -235,7 +309,9 @@ const data = {
   stopwords,
 };
 writeFileSync(outFile, JSON.stringify(data));
-console.log(`wrote ${outFile}: ${(JSON.stringify(data).length / 1024).toFixed(0)} KiB; ` +
-  `${Object.keys(countries).length} countries, ${cities.length} cities, ${regions.length} regions, ${given.size} given names, ` +
-  `${personLikePlaces.size} place names that are also people's names, ${surnameList.length} surnames, ` +
-  `${organisations.length} organisations, ${landmarks.length} landmarks, ${knownPeople.length} people known by one name`);
+console.log(
+  `wrote ${outFile}: ${(JSON.stringify(data).length / 1024).toFixed(0)} KiB; ` +
+    `${Object.keys(countries).length} countries, ${cities.length} cities, ${regions.length} regions, ${given.size} given names, ` +
+    `${personLikePlaces.size} place names that are also people's names, ${surnameList.length} surnames, ` +
+    `${organisations.length} organisations, ${landmarks.length} landmarks, ${knownPeople.length} people known by one name`,
+);
