@@ -148,6 +148,53 @@ export const compareResult = z.object({
 });
 export type CompareResult = z.infer<typeof compareResult>;
 
+/** A word or entity more typical of one side than of the others, by the weighted log-odds z-score. */
+export const distinctiveTerm = z.object({
+  term: z.string(),
+  /** The entity's id, for entities. */
+  entityId: id.nullable(),
+  /** Occurrences in the side's passages, and in the other sides' passages. */
+  count: z.number().int(),
+  otherCount: z.number().int(),
+  /** Log-odds ratio with the prior, its z-score (|z| > 1.96: unlikely to be chance). */
+  delta: z.number(),
+  z: z.number(),
+});
+export type DistinctiveTerm = z.infer<typeof distinctiveTerm>;
+
+/** A use of a word or entity inside a passage, in its context, to open in the reader. */
+export const termLine = z.object({
+  articleId: id,
+  articleTitle: z.string(),
+  annotationId: id,
+  start: z.number().int(),
+  end: z.number().int(),
+  before: z.string(),
+  text: z.string(),
+  after: z.string(),
+});
+export type TermLine = z.infer<typeof termLine>;
+
+export const cooccurrenceResult = z.object({
+  tags: z.array(z.object({ id, label: z.string(), color: z.string(), passages: z.number().int(), articles: z.number().int() })),
+  /** Every pair of distinct tags once, `a` before `b` in the order of `tags`. */
+  pairs: z.array(
+    z.object({
+      a: id,
+      b: id,
+      /** Passages of a that overlap a passage of b, and the other way round. */
+      aOverlappingB: z.number().int(),
+      bOverlappingA: z.number().int(),
+      /** Passages of either tag that overlap the other, over passages of either tag. */
+      passageJaccard: z.number(),
+      sharedArticles: z.number().int(),
+      /** Articles with both tags over articles with either. */
+      articleJaccard: z.number(),
+    }),
+  ),
+});
+export type CooccurrenceResult = z.infer<typeof cooccurrenceResult>;
+
 export const articleSummary = z.object({
   id,
   title: z.string(),
@@ -664,6 +711,74 @@ export const contract = {
     effect: 'read',
     input: z.object({ comparison, filter: articleFilter.optional() }),
     output: compareResult,
+  },
+
+  /** Passages and share of articles per week, month or year, one series per side. */
+  'compare.timeline': {
+    effect: 'read',
+    input: z.object({ comparison, unit: z.enum(['week', 'month', 'year']).optional(), filter: articleFilter.optional() }),
+    output: z.object({
+      buckets: z.array(z.string()),
+      /** Dated articles in each bucket (the denominator of the shares). */
+      articles: z.array(z.number().int()),
+      series: z.array(z.object({ key: z.string(), passages: z.array(z.number().int()), articleShare: z.array(z.number()) })),
+      /** Articles matched by the filter that have no publication date, left out of the series. */
+      undated: z.number().int(),
+    }),
+  },
+  /**
+   * How often tags overlap in a passage and meet in an article: for the given tags (each with its
+   * subtags), or the whole codebook (each tag on its own).
+   */
+  'compare.cooccurrence': {
+    effect: 'read',
+    input: z.object({ tagIds: z.array(id).max(200).optional(), filter: articleFilter.optional() }),
+    output: cooccurrenceResult,
+  },
+  /** The passages (scope passage) or articles (scope article) behind one cell of the co-occurrence matrix. */
+  'compare.cooccurrenceList': {
+    effect: 'read',
+    input: z.object({
+      a: id,
+      b: id,
+      rollup: z.boolean().optional(),
+      scope: z.enum(['passage', 'article']),
+      filter: articleFilter.optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }),
+    output: z.object({ lines: z.array(termLine), total: z.number().int() }),
+  },
+  /** Words, or entities, over-represented in one side's passages against the other sides' (weighted log-odds). */
+  'compare.distinctive': {
+    effect: 'read',
+    input: z.object({
+      comparison,
+      side: z.number().int().nonnegative(),
+      kind: z.enum(['words', 'entities']),
+      filter: articleFilter.optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
+    output: z.object({
+      terms: z.array(distinctiveTerm),
+      /** Words (or entity mentions) counted on the side and on the others. */
+      total: z.number().int(),
+      otherTotal: z.number().int(),
+      /** Why no ranking could be made (nothing on one side), in words; null when there is one. */
+      message: z.string().nullable(),
+    }),
+  },
+  /** Keyword in context: the uses of a distinctive word or entity in one side's passages. */
+  'compare.termLines': {
+    effect: 'read',
+    input: z.object({
+      comparison,
+      side: z.number().int().nonnegative(),
+      kind: z.enum(['words', 'entities']),
+      term: z.string().min(1).max(300),
+      filter: articleFilter.optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }),
+    output: z.object({ lines: z.array(termLine), total: z.number().int() }),
   },
 
   'export.csv': {

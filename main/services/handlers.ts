@@ -17,6 +17,9 @@ import { variableService } from './variables/store.ts';
 import { variablesCsv } from './variables/csv.ts';
 import { articleFilterSql } from './variables/filter.ts';
 import { compareSummary } from './compare/summary.ts';
+import { compareTimeline } from './compare/timeline.ts';
+import { compareCooccurrence, cooccurrenceList } from './compare/cooccurrence.ts';
+import { compareDistinctive, compareTermLines } from './compare/distinctive.ts';
 
 export function createServices(db: Db) {
   const articles = articleService(db);
@@ -139,6 +142,11 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'variables.exportCsv': (input) => variableFiles.exportCsv(input),
 
     'compare.summary': (input) => compareSummary(db, { tags, variables }, input),
+    'compare.timeline': (input) => compareTimeline(db, { tags, variables }, input),
+    'compare.cooccurrence': (input) => compareCooccurrence(db, { tags, variables }, input),
+    'compare.cooccurrenceList': (input) => cooccurrenceList(db, { tags, variables }, input),
+    'compare.distinctive': (input) => compareDistinctive(db, { tags, variables }, input),
+    'compare.termLines': (input) => compareTermLines(db, { tags, variables }, input),
 
     'export.csv': (options) => exportCsv(db, { tags, entities, variables }, options),
   };

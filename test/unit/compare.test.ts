@@ -148,3 +148,120 @@ test('bad comparisons are refused with a clear message', () => {
     p.cleanup();
   }
 });
+
+test('over time: every month from the first article to the last, with passages and shares', () => {
+  const p = tempProject();
+  try {
+    const dates = ['2024-01-10', '2024-01-20', '2024-03-05', null];
+    const ids = dates.map((publishedAt, i) => ok<{ id: number }>(p.dispatch('articles.importText', { text: TEXT(i), publishedAt })).id);
+    const threat = ok<Tag>(p.dispatch('tags.create', { name: 'Threat' }));
+    const trolling = ok<Tag>(p.dispatch('tags.create', { name: 'Trolling' }));
+    for (const [article, tagId] of [
+      [0, threat.id],
+      [0, threat.id],
+      [2, trolling.id],
+      [3, threat.id],
+    ] as const) {
+      ok(p.dispatch('annotations.create', { articleId: ids[article]!, tagId, start: 0, end: 5 + article }));
+    }
+    const r = ok<{ buckets: string[]; articles: number[]; series: { passages: number[]; articleShare: number[] }[]; undated: number }>(
+      p.dispatch('compare.timeline', { comparison: { tagIds: [threat.id, trolling.id] }, unit: 'month' }),
+    );
+    assert.deepEqual(r.buckets, ['2024-01', '2024-02', '2024-03']);
+    assert.deepEqual(r.articles, [2, 0, 1]);
+    assert.deepEqual(r.series[0]!.passages, [2, 0, 0]);
+    assert.deepEqual(r.series[0]!.articleShare, [0.5, 0, 0]);
+    assert.deepEqual(r.series[1]!.articleShare, [0, 0, 1]);
+    assert.equal(r.undated, 1);
+    const weeks = ok<{ buckets: string[] }>(p.dispatch('compare.timeline', { comparison: { tagIds: [threat.id, trolling.id] }, unit: 'week' }));
+    assert.equal(weeks.buckets[0], '2024-W02');
+    assert.equal(weeks.buckets.at(-1), '2024-W10');
+    assert.equal(weeks.buckets.length, 9);
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('co-occurrence: overlapping passages and shared articles, with the Jaccard index, and the passages behind a cell', () => {
+  const { p, threat, trolling } = setup();
+  try {
+    // Overlaps: B2 has Trolling 0–4 and Threat 10–20 (no overlap). Add a Trolling passage 12–18 in A1, inside Threat 5–15.
+    const a1 = ok<{ articles: { id: number }[] }>(p.dispatch('articles.list', {}))
+      .articles.map((a) => a.id)
+      .sort((x, y) => x - y)[0]!;
+    ok(p.dispatch('annotations.create', { articleId: a1, tagId: trolling.id, start: 12, end: 18 }));
+    const r = ok<{ tags: { id: number; passages: number; articles: number }[]; pairs: Record<string, number>[] }>(
+      p.dispatch('compare.cooccurrence', { tagIds: [threat.id, trolling.id] }),
+    );
+    assert.deepEqual(
+      r.tags.map((t) => [t.passages, t.articles]),
+      [
+        [4, 3],
+        [4, 4],
+      ],
+    );
+    const pair = r.pairs[0]!;
+    // One Threat passage (5–15) overlaps the new Trolling one; that Trolling passage overlaps it.
+    assert.equal(pair.aOverlappingB, 1);
+    assert.equal(pair.bOverlappingA, 1);
+    assert.equal(pair.passageJaccard, 2 / 8);
+    // Articles with both: A1 and B2 of 5 with either.
+    assert.equal(pair.sharedArticles, 2);
+    assert.equal(pair.articleJaccard, 2 / 5);
+    const cell = ok<{ lines: { text: string }[]; total: number }>(
+      p.dispatch('compare.cooccurrenceList', { a: threat.id, b: trolling.id, rollup: true, scope: 'passage' }),
+    );
+    assert.equal(cell.total, 2);
+    const articles = ok<{ total: number }>(p.dispatch('compare.cooccurrenceList', { a: threat.id, b: trolling.id, rollup: true, scope: 'article' }));
+    assert.equal(articles.total, 2);
+    // The whole codebook counts each tag on its own: Irony is not inside Trolling there.
+    const whole = ok<{ tags: { passages: number }[] }>(p.dispatch('compare.cooccurrence', {}));
+    assert.deepEqual(
+      whole.tags.map((t) => t.passages),
+      [4, 3, 1],
+    );
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('distinctive words rank the side’s own vocabulary first, and each opens its uses in context', () => {
+  const p = tempProject();
+  try {
+    const texts = [
+      'Ministern varnade för ett hot mot regionen. Hotet mot gränsen växer, sade hon om hotet.',
+      'Analytikern kallade talet trolling på hög nivå. Trolling är ett spel för galleriet.',
+      'Ett nytt hot mot hamnen, och ett hot mot handeln, enligt rapporten om gränsen.',
+    ];
+    const ids = texts.map((text) => ok<{ id: number }>(p.dispatch('articles.importText', { text, language: 'sv' })).id);
+    const threat = ok<Tag>(p.dispatch('tags.create', { name: 'Threat' }));
+    const trolling = ok<Tag>(p.dispatch('tags.create', { name: 'Trolling' }));
+    ok(p.dispatch('annotations.create', { articleId: ids[0]!, tagId: threat.id, start: 0, end: texts[0]!.length }));
+    ok(p.dispatch('annotations.create', { articleId: ids[2]!, tagId: threat.id, start: 0, end: texts[2]!.length }));
+    ok(p.dispatch('annotations.create', { articleId: ids[1]!, tagId: trolling.id, start: 0, end: texts[1]!.length }));
+    const comparison = { tagIds: [threat.id, trolling.id] };
+    const r = ok<{ terms: { term: string; count: number; otherCount: number; z: number }[]; message: string | null }>(
+      p.dispatch('compare.distinctive', { comparison, side: 0, kind: 'words' }),
+    );
+    assert.equal(r.message, null);
+    assert.equal(r.terms[0]!.term, 'hot');
+    assert.equal(r.terms[0]!.count, 3);
+    assert.equal(r.terms[0]!.otherCount, 0);
+    assert.ok(r.terms[0]!.z > 0);
+    assert.ok(!r.terms.some((t) => ['ett', 'mot', 'för', 'och'].includes(t.term)), 'Swedish stop words are left out');
+    const other = ok<{ terms: { term: string }[] }>(p.dispatch('compare.distinctive', { comparison, side: 1, kind: 'words' }));
+    assert.equal(other.terms[0]!.term, 'trolling');
+    const lines = ok<{ lines: { text: string; before: string; articleId: number }[]; total: number }>(
+      p.dispatch('compare.termLines', { comparison, side: 0, kind: 'words', term: 'hot' }),
+    );
+    assert.equal(lines.total, 3);
+    assert.ok(lines.lines.every((l) => l.text.toLowerCase() === 'hot'));
+    const noEntities = ok<{ terms: unknown[]; message: string }>(p.dispatch('compare.distinctive', { comparison, side: 0, kind: 'entities' }));
+    assert.deepEqual(noEntities.terms, []);
+    assert.match(noEntities.message, /no entity mentions/);
+    const bad = p.dispatch('compare.distinctive', { comparison, side: 5, kind: 'words' });
+    assert.equal(bad.ok, false);
+  } finally {
+    p.cleanup();
+  }
+});

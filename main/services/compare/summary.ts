@@ -7,9 +7,9 @@ import type { ArticleFilter, CompareResult, Comparison } from '../../api/contrac
 import { notFound } from '../errors.ts';
 import { PATH_SEPARATOR, type TagService } from '../tags.ts';
 import type { VariableService } from '../variables/store.ts';
-import { articleFilterSql } from '../variables/filter.ts';
 import { chiSquareTest, fisherExact } from '../analysis/stats.ts';
 import { annotatorOrder, articleGroups, type GroupKey } from './groups.ts';
+import { selectPassages, sidesByTag } from './passages.ts';
 
 export const REST_COLOR = '#8a8f98';
 
@@ -37,8 +37,6 @@ export function comparisonSides(tags: TagService, comparison: Comparison): Side[
   return sides;
 }
 
-type PassageRow = [articleId: number, tagId: number, start: number, end: number, annotator: string];
-
 /** Characters covered by spans of one article, overlaps counted once. */
 function coveredLength(spans: [number, number][]): number {
   spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -60,21 +58,9 @@ export function compareSummary(
 ): CompareResult {
   const { comparison } = input;
   const sides = comparisonSides(deps.tags, comparison);
-  const filter = articleFilterSql(input.filter, deps.variables.lookup());
-  const articleIds = db
-    .prepare(`SELECT a.id FROM articles a WHERE ${filter.where}`)
-    .pluck()
-    .all(...filter.params) as number[];
-  const passages = db
-    .prepare(
-      `SELECT n.article_id, n.tag_id, n.start, n."end", n.annotator FROM annotations n WHERE n.article_id IN (SELECT a.id FROM articles a WHERE ${filter.where})`,
-    )
-    .raw()
-    .all(...filter.params) as PassageRow[];
-
+  const { articleIds, passages } = selectPassages(db, deps.variables, input.filter);
   // Which sides each tag belongs to (a tag may be on two sides when one chosen tag is inside another).
-  const sidesOfTag = new Map<number, number[]>();
-  sides.forEach((side, s) => side.tagIds.forEach((t) => sidesOfTag.set(t, [...(sidesOfTag.get(t) ?? []), s])));
+  const sidesOfTag = sidesByTag(sides);
 
   // Group keys: per article, or per passage when grouping by coder.
   const byCoder = comparison.groupBy?.kind === 'annotator';
@@ -87,7 +73,7 @@ export function compareSummary(
     if (!set) groupArticles.set(key, (set = new Set()));
     set.add(id);
   };
-  if (byCoder) for (const [articleId, , , , annotator] of passages) addArticle(annotator, articleId);
+  if (byCoder) for (const [, articleId, , , , annotator] of passages) addArticle(annotator, articleId);
   else for (const id of articleIds) addArticle(articleKey(id), id);
   const keys = byCoder ? annotatorOrder(groupArticles.keys()) : grouping ? grouping.order(groupArticles.keys()) : ['all'];
   const groupIndex = new Map(keys.map((k, i) => [k, i]));
@@ -104,7 +90,7 @@ export function compareSummary(
     if (list) list.push([start, end]);
     else t.spans.set(articleId, [[start, end]]);
   };
-  for (const [articleId, tagId, start, end, annotator] of passages) {
+  for (const [, articleId, tagId, start, end, annotator] of passages) {
     const inSides = sidesOfTag.get(tagId);
     if (!inSides) continue;
     const g = groupIndex.get(byCoder ? annotator : articleKey(articleId));
@@ -124,7 +110,7 @@ export function compareSummary(
     label: byCoder ? (key ?? '') : grouping ? grouping.label(key) : 'All articles',
     articles: groupArticles.get(key)?.size ?? 0,
   }));
-  const totalArticles = byCoder ? new Set(passages.map((p) => p[0])).size : articleIds.length;
+  const totalArticles = byCoder ? new Set(passages.map((p) => p[1])).size : articleIds.length;
   const counts = tallies.map((row) => row.map((t) => t.articles.size));
   return {
     sides,
