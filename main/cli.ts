@@ -15,7 +15,9 @@ const commands: Record<string, Command> = {
   tag: { summary: 'tag a quoted passage of an article', load: () => import('./cli/tag.ts') },
   entities: { summary: 'list the people, places and organisations mentioned, or detect them again', load: () => import('./cli/entities.ts') },
   vars: { summary: 'article variables: list, add, set for many articles, import from CSV, export', load: () => import('./cli/vars.ts') },
-  export: { summary: 'export the annotations as CSV', load: () => import('./cli/export.ts') },
+  compare: { summary: 'compare tags across groups: prevalence, crosstab with chi-square, distinctive words', load: () => import('./cli/compare.ts') },
+  crosstab: { summary: 'group × tag crosstab of articles with chi-square, V and residuals', load: () => import('./cli/crosstab.ts') },
+  export: { summary: 'export the annotations as CSV, or a code or co-occurrence matrix', load: () => import('./cli/export.ts') },
   serve: { summary: 'open Framelens in your web browser', load: () => import('./cli/serve.ts') },
   detect: { summary: 'find names of people, places and organisations in text', load: () => import('./cli/detect.ts') },
 };

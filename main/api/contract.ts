@@ -781,6 +781,25 @@ export const contract = {
     output: z.object({ lines: z.array(termLine), total: z.number().int() }),
   },
 
+  /** One row per article (or passage) with its variables, one column per tag: counts or 0/1. */
+  'export.matrix': {
+    effect: 'read',
+    input: z.object({
+      unit: z.enum(['article', 'passage']).optional(),
+      measure: z.enum(['count', 'presence']).optional(),
+      /** Subtags count in their parents (default true). */
+      rollup: z.boolean().optional(),
+      filter: articleFilter.optional(),
+      bom: z.boolean().optional(),
+    }),
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), columns: z.number().int() }),
+  },
+  /** Tag × tag counts: overlapping passages (scope passage) or shared articles (scope article). */
+  'export.cooccurrence': {
+    effect: 'read',
+    input: z.object({ scope: z.enum(['passage', 'article']).optional(), filter: articleFilter.optional(), bom: z.boolean().optional() }),
+    output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int(), columns: z.number().int() }),
+  },
   'export.csv': {
     effect: 'read',
     input: z.object({

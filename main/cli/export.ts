@@ -4,12 +4,21 @@ import { resolve } from 'node:path';
 import type { Tag } from '../api/contract.ts';
 import { CliError, parseCommand, positiveInt, UsageError } from './common.ts';
 import { call, dbHelp, withProject } from './project.ts';
+import { filterHelp, filterOptions, readFilter } from './filter.ts';
 
 export const help = `Usage: framelens export csv [options]
+       framelens export matrix [--unit article|passage] [--count|--presence] [--no-rollup] [options]
+       framelens export cooccurrence [--scope passage|article] [options]
 
-Exports one row per tagged passage: the article and its metadata, the tag and its path, the
-passage's start and end (Unicode code points from 0, end exclusive, as Python and R count), the
-quote with context, note, annotator and dates. UTF-8, RFC 4180.
+csv: one row per tagged passage: the article and its metadata, the tag and its path, the passage's
+start and end (Unicode code points from 0, end exclusive, as Python and R count), the quote with
+context, note, annotator, dates, entities and one var_<name> column per article variable.
+matrix: one row per article (or passage) with its variables, one column per tag (its path as the
+header) holding counts (--count, the default) or 0/1 (--presence); subtags count in their parents
+unless --no-rollup. For R, Python, SPSS and Stata.
+cooccurrence: tag × tag: passages of the row's tag overlapping one of the column's (--scope passage,
+the default; the diagonal holds each tag's passages), or articles holding both (--scope article).
+UTF-8, RFC 4180.
 
 Options:
   ${dbHelp}
@@ -19,6 +28,7 @@ Options:
   --bom             start with a byte-order mark, so Excel reads the file as UTF-8
   --raw             leave cells that start with = + - @ as they are (by default they get a leading '
                     so a spreadsheet shows them as text instead of running them as formulas)
+${filterHelp}
   --help            show this help
 `;
 
@@ -29,10 +39,16 @@ const options = {
   articles: { type: 'string', multiple: true },
   bom: { type: 'boolean' },
   raw: { type: 'boolean' },
+  unit: { type: 'string' },
+  count: { type: 'boolean' },
+  presence: { type: 'boolean' },
+  'no-rollup': { type: 'boolean' },
+  scope: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...filterOptions,
 } as const;
 
-const formats = ['csv'];
+const formats = ['csv', 'matrix', 'cooccurrence'];
 
 const normalisePath = (path: string) =>
   path
@@ -62,10 +78,26 @@ export async function run(argv: string[]): Promise<number> {
     .filter((v) => v.trim() !== '')
     .map((v) => positiveInt('export', '--articles', v)!);
 
+  if (values.unit !== undefined && values.unit !== 'article' && values.unit !== 'passage') throw new UsageError('export', '--unit is article or passage.');
+  if (values.scope !== undefined && values.scope !== 'passage' && values.scope !== 'article') throw new UsageError('export', '--scope is passage or article.');
+  if (values.count && values.presence) throw new UsageError('export', 'choose --count or --presence, not both.');
+  const matrixOnly = values.unit !== undefined || values.count || values.presence || values['no-rollup'];
+  if (matrixOnly && format !== 'matrix') throw new UsageError('export', '--unit, --count, --presence and --no-rollup are for `export matrix`.');
+  if (values.scope !== undefined && format !== 'cooccurrence') throw new UsageError('export', '--scope is for `export cooccurrence`.');
+  if ((values.tags || values.articles || values.raw) && format !== 'csv') throw new UsageError('export', '--tags, --articles and --raw are for `export csv`.');
+
   return withProject('export', values.db, { create: false }, (project) => {
+    const filter = readFilter('export', project, values);
     const tagIds = values.tags ? tagIdsFor(values.tags, call(project, 'tags.list', {}).tags) : undefined;
     for (const id of articleIds ?? []) call(project, 'articles.get', { id }); // an unknown id is a mistake, not an empty export
-    const { csv, rows } = call(project, 'export.csv', { tagIds, articleIds, bom: values.bom, raw: values.raw });
+    const unit = values.unit as 'article' | 'passage' | undefined;
+    const scope = values.scope as 'passage' | 'article' | undefined;
+    const { csv, rows } =
+      format === 'matrix'
+        ? call(project, 'export.matrix', { unit, measure: values.presence ? 'presence' : 'count', rollup: !values['no-rollup'], filter, bom: values.bom })
+        : format === 'cooccurrence'
+          ? call(project, 'export.cooccurrence', { scope, filter, bom: values.bom })
+          : call(project, 'export.csv', { tagIds, articleIds, filter, bom: values.bom, raw: values.raw });
     if (values.out === undefined) {
       process.stdout.write(csv);
       return 0;

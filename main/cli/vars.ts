@@ -2,7 +2,8 @@
 // set a value for many articles, import values from a CSV, export every article with its values.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { builtinVariables, variableType, type BuiltinVariable, type Variable } from '../api/contract.ts';
+import { variableType, type Variable } from '../api/contract.ts';
+import { variableByName } from './filter.ts';
 import type { Project } from '../services/project.ts';
 import { CliError, parseCommand, positiveInt, printJson, table, UsageError } from './common.ts';
 import { call, dbHelp, withProject } from './project.ts';
@@ -52,20 +53,6 @@ type Values = ReturnType<typeof parseCommand<typeof options>>['values'];
 
 const subcommands = ['list', 'add', 'set', 'import', 'export'] as const;
 
-/** A variable named on the command line: an own variable (case does not matter) or a built-in one. */
-function findVariable(project: Project, name: string): Variable | BuiltinVariable {
-  const builtin = builtinVariables.find(
-    (b) => b.toLowerCase() === name.trim().toLowerCase() || (b === 'publishedAt' && /^(published_at|date)$/i.test(name.trim())),
-  );
-  if (builtin) return builtin;
-  const own = project.services.variables.findByName(name);
-  if (!own) {
-    const known = call(project, 'variables.list', {}).variables.map((v) => v.name);
-    throw new CliError(`There is no variable ${JSON.stringify(name)}. Variables: ${[...known, ...builtinVariables].join(', ')}.`);
-  }
-  return own;
-}
-
 function describe(v: Variable): string {
   return v.type === 'category' ? `category (${v.categories.join(', ')})` : v.type === 'boolean' ? 'yes/no' : v.type;
 }
@@ -99,20 +86,20 @@ function set(project: Project, values: Values) {
   if (values.var === undefined) throw new UsageError('vars', 'set needs --var NAME.');
   if ((values.value === undefined) === !values.clear) throw new UsageError('vars', 'set takes either --value V or --clear.');
   if ((values.articles === undefined) === (values.search === undefined)) throw new UsageError('vars', 'set needs either --articles IDS or --search Q.');
-  const variable = findVariable(project, values.var);
+  const variable = variableByName(project, values.var);
   const articleIds = values.articles
     ?.split(',')
     .filter((v) => v.trim() !== '')
     .map((v) => positiveInt('vars', '--articles', v.trim())!);
   if (articleIds && articleIds.length === 0) throw new UsageError('vars', '--articles needs at least one id.');
   const result = call(project, 'variables.setValue', {
-    variableId: typeof variable === 'string' ? variable : variable.id,
+    variableId: variable,
     value: values.clear ? null : values.value!,
     ...(articleIds ? { articleIds } : { filter: { search: values.search } }),
   });
   if (values.json) printJson(result);
   else {
-    const name = typeof variable === 'string' ? variable : variable.name;
+    const name = typeof variable === 'string' ? variable : project.services.variables.get(variable).name;
     process.stdout.write(
       `${values.clear ? 'Cleared' : 'Set'} “${name}” for ${result.articles} article${result.articles === 1 ? '' : 's'} (${result.changed} changed).\n`,
     );

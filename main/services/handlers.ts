@@ -20,6 +20,7 @@ import { compareSummary } from './compare/summary.ts';
 import { compareTimeline } from './compare/timeline.ts';
 import { compareCooccurrence, cooccurrenceList } from './compare/cooccurrence.ts';
 import { compareDistinctive, compareTermLines } from './compare/distinctive.ts';
+import { codeMatrix, cooccurrenceMatrix } from './compare/matrix.ts';
 
 export function createServices(db: Db) {
   const articles = articleService(db);
@@ -148,6 +149,8 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'compare.distinctive': (input) => compareDistinctive(db, { tags, variables }, input),
     'compare.termLines': (input) => compareTermLines(db, { tags, variables }, input),
 
+    'export.matrix': (options) => codeMatrix(db, { tags, variables }, options),
+    'export.cooccurrence': (options) => cooccurrenceMatrix(db, { tags, variables }, options),
     'export.csv': (options) => exportCsv(db, { tags, entities, variables }, options),
   };
 }

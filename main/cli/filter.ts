@@ -1,0 +1,46 @@
+// The article filter on the command line: --search Q and --where conditions such as
+// "Outlet kind=Tabloid", "source!=Expressen", "Pages>=3", "publishedAt<=2024-06-30", "country=" (no value).
+import { builtinVariables, type ArticleCondition, type ArticleFilter, type BuiltinVariable } from '../api/contract.ts';
+import type { Project } from '../services/project.ts';
+import { CliError, UsageError } from './common.ts';
+
+export const filterHelp = `  --search Q        only articles matching the search
+  --where COND      only articles whose variable matches: "NAME=VALUE" (several values: "NAME=A|B"),
+                    "NAME!=VALUE", "NAME>=X", "NAME<=X" (numbers or dates), "NAME=" (no value); repeatable`;
+
+export const filterOptions = { search: { type: 'string' }, where: { type: 'string', multiple: true } } as const;
+
+/** A variable as the analyst names it: an own variable (case does not matter) or a built-in one. */
+export function variableByName(project: Project, name: string): number | BuiltinVariable {
+  const trimmed = name.trim();
+  const builtin = builtinVariables.find((b) => b.toLowerCase() === trimmed.toLowerCase() || (b === 'publishedAt' && /^(published_at|date)$/i.test(trimmed)));
+  if (builtin) return builtin;
+  const own = project.services.variables.findByName(trimmed);
+  if (!own) {
+    const known = project.services.variables.list().map((v) => v.name);
+    throw new CliError(`There is no variable ${JSON.stringify(trimmed)}. Variables: ${[...known, ...builtinVariables].join(', ')}.`);
+  }
+  return own.id;
+}
+
+const asBound = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : Number(text.replace(',', '.')));
+
+export function readFilter(command: string, project: Project, values: { search?: string; where?: string[] }): ArticleFilter | undefined {
+  const conditions: ArticleCondition[] = (values.where ?? []).map((text) => {
+    const m = /^(.+?)\s*(!=|>=|<=|=)\s*(.*)$/.exec(text);
+    if (!m) throw new UsageError(command, `--where takes NAME=VALUE, NAME!=VALUE, NAME>=X or NAME<=X, not ${JSON.stringify(text)}.`);
+    const [, name, op, raw] = m as unknown as [string, string, string, string];
+    const variable = variableByName(project, name);
+    const value = raw.trim();
+    if (op === '>=' || op === '<=') {
+      const bound = asBound(value);
+      if (typeof bound === 'number' && !Number.isFinite(bound))
+        throw new UsageError(command, `${op} takes a number or a date written YYYY-MM-DD, not ${JSON.stringify(value)}.`);
+      return { variable, op: 'between', ...(op === '>=' ? { min: bound } : { max: bound }) };
+    }
+    if (value === '') return { variable, op: op === '=' ? 'empty' : 'notEmpty' };
+    return { variable, op: op === '=' ? 'is' : 'isNot', values: value.split('|').map((v) => v.trim()) };
+  });
+  if (!conditions.length && values.search === undefined) return undefined;
+  return { search: values.search, conditions };
+}
