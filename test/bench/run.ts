@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const benches = [
   ['Storage: import, search, CSV export', 'storage.bench.ts'],
+  ['Comparing frames: compare view, co-occurrence, distinctive words, matrix export, variables', 'compare.bench.ts'],
   ['Entity detection', 'detect.bench.ts'],
   ['Reader in Chromium', 'reader.bench.ts'],
 ] as const;

@@ -34,15 +34,16 @@ export interface TokenOptions {
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011'\u2019:][\p{L}\p{M}\p{N}]+)*/gu;
 const HAS_LETTER = /\p{L}/u;
+const HAS_NUMBER = /\p{N}/u;
 const NUMBER = /^\p{N}+(?:[-:']\p{N}+)*(?::\p{L}{1,2}|st|nd|rd|th)?$/u;
+
+const SPECIAL_MARKS = /[\u2010\u2011\u2019]/;
+const unifyMarks = (word: string) => word.replace(/[\u2010\u2011]/g, '-').replace(/\u2019/g, "'");
+const isSurrogatePair = (word: string) => word.charCodeAt(0) >= 0xd800 && word.charCodeAt(0) <= 0xdbff;
 
 /** The form in which words and stop words are compared. */
 function normalise(word: string): string {
-  return word
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2010\u2011]/g, '-')
-    .replace(/\u2019/g, "'");
+  return unifyMarks(word.normalize('NFKC').toLowerCase());
 }
 
 /** The ISO 639-1 codes that have a stop-word list. */
@@ -74,11 +75,13 @@ export function createTokenizer(options: TokenOptions): (text: string) => string
       .normalize('NFKC')
       .replace(/\u00ad/g, '')
       .toLowerCase();
-    for (const match of clean.matchAll(WORD)) {
-      const word = normalise(match[0]);
-      if (!HAS_LETTER.test(word) || NUMBER.test(word)) continue;
-      if ([...word].length < 2) continue;
+    // The text is normalised and lowercased once; a word then only needs its dashes and apostrophes unified.
+    // match (an array of strings) is about twice as fast as matchAll here, and stop words are most tokens.
+    for (const found of clean.match(WORD) ?? []) {
+      const word = SPECIAL_MARKS.test(found) ? unifyMarks(found) : found;
+      if (word.length < 2 || (word.length === 2 && isSurrogatePair(word))) continue;
       if (stop.has(word)) continue;
+      if (HAS_NUMBER.test(word) ? !HAS_LETTER.test(word) || NUMBER.test(word) : !HAS_LETTER.test(word)) continue;
       out.push(word);
     }
     return out;

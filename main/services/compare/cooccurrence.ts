@@ -89,7 +89,7 @@ export function cooccurrenceList(
   for (const [articleId, { a, b }] of byArticle) {
     if (a.length === 0 || b.length === 0) continue;
     if (input.scope === 'article') {
-      const first = a[0]!;
+      const first = a.reduce((x, y) => (y[3] < x[3] ? y : x));
       found.push(line(articleId, first[0], first[3], first[4]));
       continue;
     }

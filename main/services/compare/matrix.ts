@@ -35,7 +35,7 @@ export function codeMatrix(db: Db, deps: Deps, options: MatrixOptions = {}) {
   );
   const variables = deps.variables.list();
   const values = valuesByArticle(db);
-  const { passages, where } = selectPassages(db, deps.variables, options.filter);
+  const { passages, where } = selectPassages(db, deps.variables, options.filter, { annotators: unit === 'passage' });
   const articles = db
     .prepare(`SELECT a.id, a.title, a.source, a.author, a.published_at, a.language, a.url FROM articles a WHERE ${where.where} ORDER BY a.id`)
     .raw()
@@ -63,6 +63,7 @@ export function codeMatrix(db: Db, deps: Deps, options: MatrixOptions = {}) {
     const csv = (options.bom ? '\uFEFF' : '') + csvDocument([...articleColumns, ...tagHeaders], rows);
     return { fileName: `framelens-matrix-articles-${now().slice(0, 10)}.csv`, csv, rows: rows.length, columns: tagHeaders.length };
   }
+  passages.sort((x, y) => x[1] - y[1] || x[3] - y[3] || x[0] - y[0]);
   const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
   let mapperFor = -1;
   let toCodePoints: (offset: number) => number = (o) => o;

@@ -14,19 +14,40 @@ export type Selection = {
   where: { where: string; params: unknown[] };
 };
 
-export function selectPassages(db: Db, variables: VariableService, filter: ArticleFilter | undefined): Selection {
+/**
+ * The filter's articles and their passages (in no particular order: reading the table in its own order
+ * is several times faster than by the article index); with `tagIds`, only the passages of those tags;
+ * the coder's name only when `annotators` asks for it.
+ */
+export function selectPassages(
+  db: Db,
+  variables: VariableService,
+  filter: ArticleFilter | undefined,
+  options: { tagIds?: readonly number[]; annotators?: boolean } = {},
+): Selection {
+  const { tagIds } = options;
   const where = articleFilterSql(filter, variables.lookup());
   const articleIds = db
     .prepare(`SELECT a.id FROM articles a WHERE ${where.where}`)
     .pluck()
     .all(...where.params) as number[];
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (where.where !== '1') {
+    conditions.push(`n.article_id IN (SELECT a.id FROM articles a WHERE ${where.where})`);
+    params.push(...where.params);
+  }
+  if (tagIds) {
+    conditions.push('n.tag_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(tagIds));
+  }
   const passages = db
     .prepare(
-      `SELECT n.id, n.article_id, n.tag_id, n.start, n."end", n.annotator FROM annotations n
-       WHERE n.article_id IN (SELECT a.id FROM articles a WHERE ${where.where}) ORDER BY n.article_id, n.start`,
+      `SELECT n.id, n.article_id, n.tag_id, n.start, n."end", ${options.annotators ? 'n.annotator' : "''"} FROM annotations n
+       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`,
     )
     .raw()
-    .all(...where.params) as PassageRow[];
+    .all(...params) as PassageRow[];
   return { articleIds, passages, where };
 }
 

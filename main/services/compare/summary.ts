@@ -58,12 +58,14 @@ export function compareSummary(
 ): CompareResult {
   const { comparison } = input;
   const sides = comparisonSides(deps.tags, comparison);
-  const { articleIds, passages } = selectPassages(db, deps.variables, input.filter);
+  // By coder, every passage counts towards the coders' articles; otherwise only the sides' passages matter.
+  const byCoder = comparison.groupBy?.kind === 'annotator';
+  const tagIds = byCoder ? undefined : [...new Set(sides.flatMap((s) => s.tagIds))];
+  const { articleIds, passages } = selectPassages(db, deps.variables, input.filter, { tagIds, annotators: byCoder });
   // Which sides each tag belongs to (a tag may be on two sides when one chosen tag is inside another).
   const sidesOfTag = sidesByTag(sides);
 
   // Group keys: per article, or per passage when grouping by coder.
-  const byCoder = comparison.groupBy?.kind === 'annotator';
   const grouping = comparison.groupBy && comparison.groupBy.kind !== 'annotator' ? articleGroups(db, comparison.groupBy, deps.variables) : null;
   const articleKey = (id: number): GroupKey => (grouping ? grouping.ofArticle(id) : 'all');
   // Articles in each group: the denominator of shares. By coder, the articles that coder coded anything in.

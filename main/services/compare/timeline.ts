@@ -37,7 +37,7 @@ export function compareTimeline(
 ) {
   const unit = input.unit ?? 'month';
   const sides = comparisonSides(deps.tags, input.comparison);
-  const { articleIds, passages } = selectPassages(db, deps.variables, input.filter);
+  const { articleIds, passages } = selectPassages(db, deps.variables, input.filter, { tagIds: [...new Set(sides.flatMap((s) => s.tagIds))] });
   const dates = new Map(db.prepare('SELECT id, published_at FROM articles WHERE published_at IS NOT NULL').raw().all() as [number, string][]);
   const dated = articleIds.filter((id) => dates.has(id)).map((id) => dates.get(id)!);
   if (dated.length === 0)
