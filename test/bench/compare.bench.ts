@@ -90,7 +90,7 @@ function build(dir: string): Project {
 export function runCompareBench(log: (line: string) => void = console.log) {
   const dir = mkdtempSync(join(tmpdir(), 'framelens-compare-bench-'));
   try {
-    let t = performance.now();
+    const t = performance.now();
     const p = build(dir);
     log(`project: ${fmt(ARTICLES)} articles, ${fmt(ANNOTATIONS)} annotations over 30 tags, 3 variables (built in ${fmt((performance.now() - t) / 1000, 1)} s)`);
     const comparison = { tagIds: [1, 6], groupBy: { kind: 'variable', variable: 'source' } };
