@@ -5,7 +5,7 @@ import { writeTransaction, type Db } from '../../db/connection.ts';
 import { contract, type Envelope, type Handlers, type Method, type ParsedInput } from './contract.ts';
 import { AppError, invalid } from '../services/errors.ts';
 import { fromSqliteError } from '../services/sqlite-errors.ts';
-import { findControlCharacter, describeControl } from '../services/text/controls.ts';
+import { findUnsafeText } from '../services/text/controls.ts';
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
@@ -21,19 +21,18 @@ export function describeZodError(error: z.ZodError): string {
 }
 
 /**
- * Fields whose text comes from outside (a pasted article): control characters there are removed at
+ * Fields whose text comes from outside (a pasted article): control and half characters there are cleaned at
  * import, with a word in the result, rather than refused.
  */
 const importedText: Partial<Record<Method, string>> = { 'articles.importText': 'text' };
 
 /**
- * Checks input against a method's schema. Control characters other than tab, line feed and carriage
+ * Checks input against a method's schema. Half characters (lone surrogates) and control characters other than tab, line feed and carriage
  * return are refused in every text field: no export, search or spreadsheet handles them safely.
  */
 export function parseInput<M extends Method>(method: M, input: unknown): ParsedInput<M> {
-  const found = findControlCharacter(input ?? {}, importedText[method]);
-  if (found)
-    throw invalid(`${found.path.length ? `${found.path.join('.')}: ` : ''}text may not contain control characters (found ${describeControl(found.char)}).`);
+  const found = findUnsafeText(input ?? {}, importedText[method]);
+  if (found) throw invalid(`${found.path.length ? `${found.path.join('.')}: ` : ''}${found.problem}.`);
   const parsed = contract[method].input.safeParse(input ?? {});
   if (!parsed.success) throw invalid(describeZodError(parsed.error));
   return parsed.data as ParsedInput<M>;
@@ -79,7 +78,11 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
   const run = createRunner(handlers, options);
   return (method, input) => {
     if (!isMethod(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no API method named ${JSON.stringify(String(method)).slice(0, 120)}.` } };
+      const message =
+        typeof method === 'string'
+          ? `There is no API method named ${JSON.stringify(method).slice(0, 120)}.`
+          : 'An API method is named by a string, such as "articles.list".';
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message } };
     }
     try {
       return { ok: true, value: run(method, parseInput(method, input)) };

@@ -6,7 +6,7 @@ import { AppError, notFound } from './errors.ts';
 import { now } from './clock.ts';
 import { checkText, decodeArticleBytes, defaultTitle, normaliseLineEndings } from './text/decode.ts';
 import { searchArticles } from './search.ts';
-import { removeControlCharacters } from './text/controls.ts';
+import { cleanImportedText } from './text/controls.ts';
 import { SUMMARY_COLUMNS, toSummary, type ArticleRow } from './article-rows.ts';
 
 const emptyToNull = (value: string | null | undefined) => {
@@ -29,7 +29,7 @@ export function articleService(db: Db) {
 
   /** Stores one article unless the same text is already there. Runs inside the caller's transaction. */
   function store(input: ImportInput): ImportResult {
-    const cleaned = removeControlCharacters(normaliseLineEndings(input.text));
+    const cleaned = cleanImportedText(normaliseLineEndings(input.text));
     const text = checkText(cleaned.text, input.name);
     const hash = createHash('sha256').update(text).digest('hex');
     const existing = byHash.get(hash) as { id: number; title: string } | undefined;
@@ -51,9 +51,10 @@ export function articleService(db: Db) {
       createdAt: now(),
     });
     const result: ImportResult = { name: input.name, status: 'imported', id: Number(info.lastInsertRowid), title };
-    if (cleaned.removed) {
-      result.message = `Removed ${cleaned.removed} control character${cleaned.removed === 1 ? '' : 's'} (invisible codes that are not text) from the article.`;
-    }
+    const notes: string[] = [];
+    if (cleaned.removed) notes.push(`removed ${cleaned.removed} control character${cleaned.removed === 1 ? '' : 's'} (invisible codes that are not text)`);
+    if (cleaned.replaced) notes.push(`replaced ${cleaned.replaced} broken half character${cleaned.replaced === 1 ? '' : 's'} with �`);
+    if (notes.length) result.message = `Framelens ${notes.join(' and ')} in the article.`;
     return result;
   }
 

@@ -114,8 +114,33 @@ test('control characters are refused in every text field and removed from import
     // Tab, line feed and carriage return are text.
     ok(p.dispatch('annotations.update', { id: a.id, note: 'line one\nline\ttwo\r\n' }));
     const imported = ok<{ id: number; message?: string }>(p.dispatch('articles.importText', { text: 'Form\u000cfeed and\u0000 NUL in a paste.' }));
-    assert.match(imported.message ?? '', /Removed 2 control characters/);
+    assert.match(imported.message ?? '', /removed 2 control characters/);
     assert.equal(ok<{ text: string }>(p.dispatch('articles.get', { id: imported.id })).text, 'Formfeed and NUL in a paste.');
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('half characters (lone surrogates) are refused in every text field and replaced in imported text', () => {
+  const { p, a } = setup();
+  try {
+    const before = snapshot(p);
+    for (const [method, input] of [
+      ['tags.create', { name: 'Brutet \ud83d tecken' }],
+      ['settings.setAnnotator', { name: 'Ada\udc00' }],
+      ['annotations.update', { id: a.id, note: '\ud83d' }],
+      ['articles.importText', { text: 'Fine text', author: 'Half \ude00 a' }],
+    ] as const) {
+      refused(p.dispatch(method, input), 'INVALID_INPUT', /half of a character.*U\+D/);
+    }
+    assert.equal(snapshot(p), before);
+    // A whole emoji is text, of course.
+    ok(p.dispatch('annotations.update', { id: a.id, note: 'Toppmötet 😀' }));
+    const imported = ok<{ id: number; message?: string }>(p.dispatch('articles.importText', { text: 'Brutet tecken: \ud83d slut.' }));
+    assert.match(imported.message ?? '', /replaced 1 broken half character/);
+    const article = ok<{ text: string; charCount: number }>(p.dispatch('articles.get', { id: imported.id }));
+    assert.equal(article.text, 'Brutet tecken: \ufffd slut.');
+    assert.equal(article.charCount, article.text.length);
   } finally {
     p.cleanup();
   }
