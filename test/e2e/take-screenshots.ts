@@ -10,6 +10,7 @@ import { chromium, type Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './support/chromium.ts';
 import { repoRoot, WebHost } from './support/webHost.ts';
 import { createSampleProject, sampleArticles } from './support/sampleProject.ts';
+import { createCompareProject } from './support/compareProject.ts';
 
 const readmeDir = join(repoRoot, 'test/e2e/screenshots');
 const reviewDir = join(repoRoot, 'test-results/screenshots');
@@ -147,6 +148,62 @@ async function main() {
     await readOnly.getByTestId('entity-row').first().getByTestId('entity-name').click();
     await readOnly.getByTestId('entity-details').waitFor();
     await shot(readOnly, 'read-only-entities');
+  } finally {
+    await browser.close();
+    await host.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+  await compareShots();
+}
+
+/** The Compare view on a project of two outlets and two frames, from the empty choice to the passages behind a cell. */
+async function compareShots(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'framelens-shots-'));
+  const host = new WebHost(join(dir, 'Outlets and frames.framelens'));
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    await host.start();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    await page.goto(host.url);
+    await page.getByRole('dialog', { name: 'Who is annotating?' }).waitFor();
+    await page.getByRole('button', { name: 'Later' }).click();
+    await page.getByTestId('view-compare').click();
+    await page.getByTestId('compare-empty').waitFor();
+    await shot(page, 'compare-no-tags');
+
+    await host.call('settings.setAnnotator', { name: 'Karin B.' });
+    await createCompareProject(host);
+    await page.reload();
+    await page.getByTestId('view-compare').click();
+    const view = page.getByTestId('compare-view');
+    await view.getByTestId('compare-empty').waitFor();
+    await shot(page, 'compare-choose');
+    const tags = view.getByTestId('compare-tags');
+    await tags.locator('summary').click();
+    await tags.locator('[data-tag-path="Threat"]').check();
+    await tags.locator('[data-tag-path="Economy"]').check();
+    await shot(page, 'compare-tag-chooser');
+    await page.keyboard.press('Escape');
+    await view.getByTestId('compare-group').selectOption('var:source');
+    await view.getByTestId('crosstab-statistic').waitFor();
+    await view.getByTestId('distinctive-canvas').waitFor();
+    await shot(page, 'compare');
+    const scroll = view.locator('.scroll').first();
+    await scroll.evaluate((el) => el.scrollTo(0, 620));
+    await view.getByTestId('cooccurrence-cell').first().click();
+    await view.getByTestId('term-line').first().waitFor();
+    await shot(page, 'compare-cooccurrence-passages');
+    await view.getByTestId('compare-cooccurrence').getByRole('button', { name: 'Whole codebook' }).click();
+    await scroll.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await shot(page, 'compare-whole-codebook');
+    await scroll.evaluate((el) => el.scrollTo(0, 0));
+    await view.getByTestId('compare-mode').getByRole('button', { name: 'One tag vs. the rest' }).click();
+    await view.getByTestId('compare-group').selectOption('time:month');
+    await view.getByText('Mar 2024').first().waitFor();
+    await shot(page, 'compare-rest-by-month');
+    await view.getByTestId('compare-group').selectOption('var:language');
+    await view.getByTestId('crosstab-message').waitFor();
+    await shot(page, 'compare-no-test');
   } finally {
     await browser.close();
     await host.stop();
