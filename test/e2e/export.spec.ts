@@ -21,3 +21,24 @@ test('exporting chosen tags with a BOM gives only their annotations', async ({ a
   expect(csv.rows.map((r) => [r.tag, r.quote])).toEqual([['Military', 'alliansen riskerar att splittras']]);
   expect(csv.rows[0]?.tag_path).toMatch(/Threat.*Military/);
 });
+
+test('the code matrix and the co-occurrence table download from the Export dialog', async ({ app, host, page }) => {
+  const summit = await host.call('articles.importText', { text: summitText, source: 'Dagens Eko' });
+  const harbour = await host.call('articles.importText', { text: harbourText, source: 'Gotlands Tidning' });
+  const threat = await host.call('tags.ensurePath', { path: ['Threat', 'Military'] });
+  const economy = await host.call('tags.create', { name: 'Economy' });
+  const quote = (text: string, q: string) => ({ start: text.indexOf(q), end: text.indexOf(q) + q.length });
+  await host.call('annotations.create', { articleId: summit.id!, tagId: threat.id, ...quote(summitText, 'alliansen riskerar att splittras') });
+  await host.call('annotations.create', { articleId: summit.id!, tagId: economy.id, ...quote(summitText, 'riskerar') });
+  await host.call('annotations.create', { articleId: harbour.id!, tagId: economy.id, ...quote(harbourText, 'Färjetrafiken') });
+  await page.reload();
+
+  const dialog = await app.openExport();
+  const matrix = await dialog.downloadTable({ table: 'matrix', measure: 'presence' });
+  expect(matrix.columns.slice(-3)).toEqual(['Threat', 'Threat > Military', 'Economy']);
+  const bySource = Object.fromEntries(matrix.rows.map((r) => [r.source, [r.Threat, r['Threat > Military'], r.Economy]]));
+  // Military's passage counts in its parent Threat too.
+  expect(bySource).toEqual({ 'Dagens Eko': ['1', '1', '1'], 'Gotlands Tidning': ['0', '0', '1'] });
+  const co = await dialog.downloadTable({ table: 'cooccurrence', scope: 'article' });
+  expect(co.rows.find((r) => r.tag === 'Economy')).toMatchObject({ 'Threat > Military': '1', Economy: '2' });
+});

@@ -101,10 +101,12 @@ async function main() {
     await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    const exportDialog = page.getByRole('dialog', { name: 'Export annotations as CSV' });
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
     await exportDialog.getByTestId('export-chosen').check();
     await exportDialog.getByText('Alliance tension').first().click();
     await shot(page, 'export');
+    await exportDialog.getByTestId('table-export').scrollIntoViewIfNeeded();
+    await shot(page, 'export-tables');
     await page.keyboard.press('Escape');
 
     // What the analyst sees when the web host has gone away.
