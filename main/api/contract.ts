@@ -296,6 +296,8 @@ export const chartFilters = z.object({
   to: isoDate.optional(),
   /** Only mentions inside passages carrying one of these tags (or their subtags). */
   tagIds: z.array(id).optional(),
+  /** Only the articles the article list's filter leaves in (its search and conditions). */
+  articles: articleFilter.optional(),
 });
 export type ChartFilters = z.infer<typeof chartFilters>;
 

@@ -28,8 +28,8 @@ export function createServices(db: Db) {
   const settings = settingsService(db);
   const annotations = annotationService(db, { articles, tags, settings });
   const entities = entityStore(db, { articles });
-  const charts = chartService(db, { tags });
   const variables = variableService(db);
+  const charts = chartService(db, { tags, variables });
   const variableFiles = variablesCsv(db, { variables });
   return { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles };
 }

@@ -240,3 +240,23 @@ test('deleting a variable removes its values; a category list keeps the values i
     p.cleanup();
   }
 });
+
+test('the entity charts take the same article filter as the list', () => {
+  const { p, ids, kind } = setup();
+  try {
+    // One place named in each of the first two articles.
+    ok(p.dispatch('mentions.add', { articleId: ids[0]!, start: 12, end: 18, name: 'Astana', type: 'LOC' }));
+    ok(p.dispatch('mentions.add', { articleId: ids[1]!, start: 0, end: 6, name: 'Hamnen', type: 'LOC' }));
+    ok(p.dispatch('variables.setValue', { variableId: kind.id, value: 'Tabloid', articleIds: [ids[1]!] }));
+    const all = ok<{ rows: { name: string }[] }>(p.dispatch('charts.topEntities', {}));
+    assert.deepEqual(all.rows.map((r) => r.name).sort(), ['Astana', 'Hamnen']);
+    const tabloid = ok<{ rows: { name: string }[] }>(
+      p.dispatch('charts.topEntities', { filters: { articles: { conditions: [{ variable: kind.id, op: 'is', values: ['Tabloid'] }] } } }),
+    );
+    assert.deepEqual(tabloid.rows.map((r) => r.name), ['Hamnen']);
+    const searched = ok<{ rows: { name: string }[] }>(p.dispatch('charts.topEntities', { filters: { articles: { search: 'toppmötet' } } }));
+    assert.deepEqual(searched.rows.map((r) => r.name), ['Astana']);
+  } finally {
+    p.cleanup();
+  }
+});

@@ -5,12 +5,14 @@ import type { ChartFilters, KwicLine } from '../../api/contract.ts';
 import type { TagService } from '../tags.ts';
 import { PATH_SEPARATOR } from '../tags.ts';
 import { backCodePoints, forwardCodePoints } from '../text/offsets.ts';
+import type { VariableService } from '../variables/store.ts';
+import { articleFilterSql } from '../variables/filter.ts';
 
 const KWIC_CONTEXT = 60;
 
 type Sql = { where: string; params: (string | number)[] };
 
-export function chartService(db: Db, deps: { tags: TagService }) {
+export function chartService(db: Db, deps: { tags: TagService; variables: VariableService }) {
   /** The tag ids a filter or a cell means: each chosen tag with all its subtags. */
   function withSubtags(tagIds: number[]): number[] {
     const all = deps.tags.list();
@@ -52,6 +54,12 @@ export function chartService(db: Db, deps: { tags: TagService }) {
       const ids = withSubtags(filters.tagIds);
       where.push(insideTags);
       params.push(JSON.stringify(ids));
+    }
+    if (filters.articles) {
+      // The article filter is written over `articles a`, as these queries name the article too.
+      const articles = articleFilterSql(filters.articles, deps.variables.lookup());
+      where.push(`(${articles.where})`);
+      params.push(...(articles.params as (string | number)[]));
     }
     return { where: where.length ? where.join(' AND ') : '1', params };
   }
