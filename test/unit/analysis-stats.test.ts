@@ -313,6 +313,23 @@ test("Agresti's party identification by gender table gives the printed X², df a
   assert.equal(r.cramersV.toFixed(3), '0.104');
 });
 
+test("the arthritis trial's treatment by improvement table gives the published X², p and Cramér's V", () => {
+  // Koch & Edwards (1988), the arthritis treatment trial, as printed by assocstats() in the vcd package
+  // for R (Meyer, Zeileis & Hornik), whose documented example is this table:
+  //              None  Some  Marked
+  //   Placebo     29     7      7
+  //   Treated     13     7     21
+  // Printed there: X² (Pearson) = 13.055, df = 2, P(> X²) = 0.0014626, Cramer's V = 0.394.
+  const r = tested([
+    [29, 7, 7],
+    [13, 7, 21],
+  ]);
+  assert.equal(r.chiSquare.toFixed(3), '13.055');
+  assert.equal(r.df, 2);
+  assert.equal(r.p.toFixed(7), '0.0014626');
+  assert.equal(r.cramersV.toFixed(3), '0.394');
+});
+
 test('a 3 × 3 table worked by hand, where V divides by min(rows, columns) − 1 = 2', () => {
   //                    tag 1  tag 2  tag 3 | total
   //   group 1            10      5      5  |   20
@@ -752,4 +769,15 @@ test('Jaccard index from sizes and from sets, with the empty case flagged', () =
   assert.deepEqual(jaccardOfSets(new Set(), new Set()), { value: 0, bothEmpty: true });
   refused(() => jaccard(2, 3, 4), /cannot share 4/);
   refused(() => jaccard(2, -3, 0), /holds -3/);
+});
+
+test('the textbook example of the Jaccard coefficient of two binary vectors', () => {
+  // Tan, Steinbach & Kumar, Introduction to Data Mining (2006), §2.4.5: x = 1000000000 and
+  // y = 0000001001 have f01 = 2, f10 = 1, f11 = 0, f00 = 7; printed there: SMC = 0.7, J = 0.
+  const x = '1000000000';
+  const y = '0000001001';
+  const ones = (v: string) => new Set([...v].flatMap((bit, i) => (bit === '1' ? [i] : [])));
+  assert.deepEqual(jaccardOfSets(ones(x), ones(y)), { value: 0, bothEmpty: false });
+  // And once they share a position (y' = 1000001001): f11 = 1, f01 = 2, f10 = 0, so J = 1 / 3.
+  assert.equal(jaccardOfSets(ones(x), ones('1000001001')).value, 1 / 3);
 });
