@@ -772,7 +772,7 @@ test('Jaccard index from sizes and from sets, with the empty case flagged', () =
 });
 
 test('the textbook example of the Jaccard coefficient of two binary vectors', () => {
-  // Tan, Steinbach & Kumar, Introduction to Data Mining (2006), §2.4.5: x = 1000000000 and
+  // Tan, Steinbach & Kumar, Introduction to Data Mining (2006), the example of SMC and Jaccard for binary vectors: x = 1000000000 and
   // y = 0000001001 have f01 = 2, f10 = 1, f11 = 0, f00 = 7; printed there: SMC = 0.7, J = 0.
   const x = '1000000000';
   const y = '0000001001';
