@@ -516,7 +516,13 @@ export const contract = {
 
   'entities.list': {
     effect: 'read',
-    input: z.object({ articleId: id.optional(), type: entityType.optional(), search: z.string().max(200).optional() }),
+    input: z.object({
+      articleId: id.optional(),
+      type: entityType.optional(),
+      search: z.string().max(200).optional(),
+      /** Only mentions in the articles the article list's filter leaves in (counts follow). */
+      articles: articleFilter.optional(),
+    }),
     output: z.object({ entities: z.array(entity) }),
   },
   'entities.rename': {

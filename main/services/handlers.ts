@@ -27,8 +27,8 @@ export function createServices(db: Db) {
   const tags = tagService(db);
   const settings = settingsService(db);
   const annotations = annotationService(db, { articles, tags, settings });
-  const entities = entityStore(db, { articles });
   const variables = variableService(db);
+  const entities = entityStore(db, { articles, variables });
   const charts = chartService(db, { tags, variables });
   const variableFiles = variablesCsv(db, { variables });
   return { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles };

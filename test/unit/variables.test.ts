@@ -253,9 +253,40 @@ test('the entity charts take the same article filter as the list', () => {
     const tabloid = ok<{ rows: { name: string }[] }>(
       p.dispatch('charts.topEntities', { filters: { articles: { conditions: [{ variable: kind.id, op: 'is', values: ['Tabloid'] }] } } }),
     );
-    assert.deepEqual(tabloid.rows.map((r) => r.name), ['Hamnen']);
+    assert.deepEqual(
+      tabloid.rows.map((r) => r.name),
+      ['Hamnen'],
+    );
     const searched = ok<{ rows: { name: string }[] }>(p.dispatch('charts.topEntities', { filters: { articles: { search: 'toppmötet' } } }));
-    assert.deepEqual(searched.rows.map((r) => r.name), ['Astana']);
+    assert.deepEqual(
+      searched.rows.map((r) => r.name),
+      ['Astana'],
+    );
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('the entity list follows the article filter, and so do its counts', () => {
+  const { p, ids, kind } = setup();
+  try {
+    ok(p.dispatch('mentions.add', { articleId: ids[0]!, start: 12, end: 18, name: 'Astana', type: 'LOC' }));
+    ok(p.dispatch('mentions.add', { articleId: ids[2]!, start: 0, end: 6, name: 'Astana', type: 'LOC' }));
+    ok(p.dispatch('variables.setValue', { variableId: kind.id, value: 'Wire', articleIds: [ids[2]!] }));
+    const all = ok<{ entities: { name: string; articleCount: number }[] }>(p.dispatch('entities.list', {}));
+    assert.deepEqual(
+      all.entities.map((e) => [e.name, e.articleCount]),
+      [['Astana', 2]],
+    );
+    const wire = ok<{ entities: { name: string; articleCount: number }[] }>(
+      p.dispatch('entities.list', { articles: { conditions: [{ variable: kind.id, op: 'is', values: ['Wire'] }] } }),
+    );
+    assert.deepEqual(
+      wire.entities.map((e) => [e.name, e.articleCount]),
+      [['Astana', 1]],
+    );
+    const none = ok<{ entities: unknown[] }>(p.dispatch('entities.list', { articles: { conditions: [{ variable: kind.id, op: 'is', values: ['Tabloid'] }] } }));
+    assert.deepEqual(none.entities, []);
   } finally {
     p.cleanup();
   }

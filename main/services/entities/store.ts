@@ -2,11 +2,13 @@
 // proposes; this module decides what is kept: ignored names, rejected mentions and manual mentions
 // are honoured every time detection runs again, and renames and merges hold through the alias table.
 import { writeTransaction, type Db } from '../../../db/connection.ts';
-import type { Entity, EntityType, Mention } from '../../api/contract.ts';
+import type { ArticleFilter, Entity, EntityType, Mention } from '../../api/contract.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { now } from '../clock.ts';
 import type { ArticleService } from '../articles.ts';
 import { splitsSurrogatePair } from '../text/offsets.ts';
+import type { VariableService } from '../variables/store.ts';
+import { articleFilterSql } from '../variables/filter.ts';
 import type { Mention as DetectedMention } from './detect/types.ts';
 
 type EntityRow = { id: number; name: string; type: EntityType; mention_count: number; article_count: number };
@@ -36,7 +38,7 @@ const toMention = (r: MentionRow): Mention => ({
 
 const MENTION_COLUMNS = 'm.id, m.article_id, m.entity_id, e.name AS entity, e.type, m.start, m."end", m.text, m.origin';
 
-export function entityStore(db: Db, deps: { articles: ArticleService }) {
+export function entityStore(db: Db, deps: { articles: ArticleService; variables: VariableService }) {
   const aliasLookup = db.prepare('SELECT entity_id FROM entity_aliases WHERE alias = ?').pluck();
   const insertEntity = db.prepare('INSERT INTO entities (name, type, created_at) VALUES (?, ?, ?)');
   const insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (alias, entity_id) VALUES (?, ?)');
@@ -119,9 +121,14 @@ export function entityStore(db: Db, deps: { articles: ArticleService }) {
     return added;
   });
 
-  function list(input: { articleId?: number; type?: EntityType; search?: string }): Entity[] {
+  function list(input: { articleId?: number; type?: EntityType; search?: string; articles?: ArticleFilter }): Entity[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
+    if (input.articles) {
+      const articles = articleFilterSql(input.articles, deps.variables.lookup());
+      where.push(`m.article_id IN (SELECT a.id FROM articles a WHERE ${articles.where})`);
+      params.push(...(articles.params as (string | number)[]));
+    }
     if (input.articleId !== undefined) {
       where.push('m.article_id = ?');
       params.push(input.articleId);
