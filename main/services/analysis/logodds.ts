@@ -1,10 +1,9 @@
 // Distinctive words of one group of articles against another: the weighted log-odds ratio with an
 // informative Dirichlet prior of Monroe, Colaresi & Quinn, "Fightin' Words: Lexical Feature Selection and
-// Evaluation for Identifying the Content of Political Conflict", Political Analysis 16(4), 2008, §3.5.
-//
-// Implemented as §3.5 writes it (its eqs. 16–22, taken in the single-topic case with one prior shared by
-// both groups):
-//   the point estimate of the log-odds ratio (eq. 16)
+// Evaluation for Identifying the Content of Political Conflict", Political Analysis 16(4), 2008: the
+// estimator of its section on the informative Dirichlet prior, taken in the single-topic case with one
+// prior shared by both groups:
+//   the point estimate of the log-odds ratio
 //     δ_w = log[(y_w^i + α_w) / (n^i + α_0 − y_w^i − α_w)] − log[(y_w^j + α_w) / (n^j + α_0 − y_w^j − α_w)]
 //   its approximate variance, which keeps only the two count terms of the variance of a log-odds ratio
 //     σ²(δ_w) ≈ 1 / (y_w^i + α_w) + 1 / (y_w^j + α_w)
