@@ -37,6 +37,9 @@ const HAS_LETTER = /\p{L}/u;
 const HAS_NUMBER = /\p{N}/u;
 const NUMBER = /^\p{N}+(?:[-:']\p{N}+)*(?::\p{L}{1,2}|st|nd|rd|th)?$/u;
 
+/** Bounds the memory of a tokenizer kept over a large corpus. */
+const MAX_DECIDED = 500_000;
+
 const SPECIAL_MARKS = /[\u2010\u2011\u2019]/;
 const unifyMarks = (word: string) => word.replace(/[\u2010\u2011]/g, '-').replace(/\u2019/g, "'");
 const isSurrogatePair = (word: string) => word.charCodeAt(0) >= 0xd800 && word.charCodeAt(0) <= 0xdbff;
@@ -64,27 +67,76 @@ export function stopwords(languages: readonly string[]): Set<string> {
   return words;
 }
 
-/** A tokenizer with its stop-word set built once, for use over many articles. */
-export function createTokenizer(options: TokenOptions): (text: string) => string[] {
+/** Normalises a text and returns its runs of letters, each still to be decided on (see `wordReader`). */
+function runsOf(text: string): string[] {
+  // The text is normalised and lowercased once; a run then only needs its dashes and apostrophes unified.
+  // match (an array of strings) is about twice as fast as matchAll here.
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/\u00ad/g, '')
+      .toLowerCase()
+      .match(WORD) ?? []
+  );
+}
+
+/**
+ * What each distinct run of letters becomes: the word, or null when it is dropped. Decided once per run:
+ * a corpus has tens of thousands of distinct runs against millions of tokens.
+ */
+function wordReader(options: TokenOptions): (run: string) => string | null {
   const stop = stopwords(options.languages);
   for (const w of options.extra ?? []) stop.add(normalise(w));
   for (const w of options.keep ?? []) stop.delete(normalise(w));
-  return (text: string) => {
+  const decided = new Map<string, string | null>();
+  const decide = (found: string): string | null => {
+    const word = SPECIAL_MARKS.test(found) ? unifyMarks(found) : found;
+    if (word.length < 2 || (word.length === 2 && isSurrogatePair(word))) return null;
+    if (stop.has(word)) return null;
+    if (HAS_NUMBER.test(word) ? !HAS_LETTER.test(word) || NUMBER.test(word) : !HAS_LETTER.test(word)) return null;
+    return word;
+  };
+  return (run) => {
+    let word = decided.get(run);
+    if (word === undefined) {
+      if (decided.size >= MAX_DECIDED) decided.clear();
+      decided.set(run, (word = decide(run)));
+    }
+    return word;
+  };
+}
+
+/** A tokenizer with its stop-word set built once, for use over many articles. */
+export function createTokenizer(options: TokenOptions): (text: string) => string[] {
+  const wordOf = wordReader(options);
+  return (text) => {
     const out: string[] = [];
-    const clean = text
-      .normalize('NFKC')
-      .replace(/\u00ad/g, '')
-      .toLowerCase();
-    // The text is normalised and lowercased once; a word then only needs its dashes and apostrophes unified.
-    // match (an array of strings) is about twice as fast as matchAll here, and stop words are most tokens.
-    for (const found of clean.match(WORD) ?? []) {
-      const word = SPECIAL_MARKS.test(found) ? unifyMarks(found) : found;
-      if (word.length < 2 || (word.length === 2 && isSurrogatePair(word))) continue;
-      if (stop.has(word)) continue;
-      if (HAS_NUMBER.test(word) ? !HAS_LETTER.test(word) || NUMBER.test(word) : !HAS_LETTER.test(word)) continue;
-      out.push(word);
+    for (const run of runsOf(text)) {
+      const word = wordOf(run);
+      if (word !== null) out.push(word);
     }
     return out;
+  };
+}
+
+/**
+ * Word counts over many texts, for `weightedLogOdds`. `add` counts the raw runs of letters of a text into
+ * a tally (one map update per token, the costly part over a corpus); `words` turns a tally into counts of
+ * words, deciding each distinct run once.
+ */
+export function createWordCounter(options: TokenOptions) {
+  const wordOf = wordReader(options);
+  return {
+    add(text: string, tally: Map<string, number>): void {
+      for (const run of runsOf(text)) tally.set(run, (tally.get(run) ?? 0) + 1);
+    },
+    words(tally: ReadonlyMap<string, number>, into: Map<string, number> = new Map()): Map<string, number> {
+      for (const [run, n] of tally) {
+        const word = wordOf(run);
+        if (word !== null) into.set(word, (into.get(word) ?? 0) + n);
+      }
+      return into;
+    },
   };
 }
 

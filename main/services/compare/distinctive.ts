@@ -7,7 +7,7 @@ import { invalid } from '../errors.ts';
 import type { TagService } from '../tags.ts';
 import type { VariableService } from '../variables/store.ts';
 import { weightedLogOdds } from '../analysis/logodds.ts';
-import { createTokenizer, stopwordLanguages } from '../analysis/tokens.ts';
+import { createWordCounter, stopwordLanguages } from '../analysis/tokens.ts';
 import { selectPassages, sidesByTag } from './passages.ts';
 import { comparisonSides } from './summary.ts';
 import { lineMaker, mergeSpans } from './lines.ts';
@@ -42,48 +42,77 @@ function coverage(db: Db, deps: Deps, input: Input) {
   return { sides, mine: merge(mine), others: merge(others) };
 }
 
-function tokenizerFor(db: Db) {
+/** The word counter for a language: its own stop words when there is a list, else Swedish and English. */
+function wordCounters() {
   const known = new Set(stopwordLanguages());
-  const tokenizers = new Map<string, (text: string) => string[]>();
-  const languageOf = db.prepare('SELECT language FROM articles WHERE id = ?').pluck();
-  return (articleId: number) => {
-    const code = ((languageOf.get(articleId) as string | null) ?? '').split('-')[0]!.toLowerCase();
+  const made = new Map<string, ReturnType<typeof createWordCounter>>();
+  return (language: string | null) => {
+    const code = (language ?? '').split('-')[0]!.toLowerCase();
     const languages = known.has(code) ? [code] : FALLBACK_LANGUAGES;
     const key = languages.join(',');
-    let tokenizer = tokenizers.get(key);
-    if (!tokenizer) tokenizers.set(key, (tokenizer = createTokenizer({ languages })));
-    return tokenizer;
+    let counter = made.get(key);
+    if (!counter) made.set(key, (counter = createWordCounter({ languages })));
+    return counter;
   };
 }
 
 type Counted = { counts: Map<string, number>; entityIds: Map<string, number> };
+type Groups = [mine: Map<number, Span[]>, others: Map<number, Span[]>];
 
-function countWords(db: Db, spans: Map<number, Span[]>): Counted {
-  const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
-  const tokenizer = tokenizerFor(db);
-  const counts = new Map<string, number>();
-  for (const [articleId, list] of spans) {
-    const body = text.get(articleId) as string;
-    const tokenize = tokenizer(articleId);
-    for (const s of list) for (const word of tokenize(body.slice(s.start, s.end))) counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return { counts, entityIds: new Map() };
+const add = (counts: Map<string, number>, term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
+
+/** Each article in either group, once, with its spans in both: an article's text or mentions are read once. */
+function* byArticle([mine, others]: Groups): Generator<[articleId: number, mine: Span[], others: Span[]]> {
+  for (const [articleId, list] of mine) yield [articleId, list, others.get(articleId) ?? []];
+  for (const [articleId, list] of others) if (!mine.has(articleId)) yield [articleId, [], list];
 }
 
-function countEntities(db: Db, spans: Map<number, Span[]>): Counted {
+function countWords(db: Db, groups: Groups): [Counted, Counted] {
+  const article = db.prepare('SELECT text, language FROM articles WHERE id = ?').raw();
+  const counterFor = wordCounters();
+  // One tally of raw runs per counter (language) and group; turned into words at the end.
+  const tallies = new Map<ReturnType<typeof createWordCounter>, [Map<string, number>, Map<string, number>]>();
+  for (const [articleId, mine, others] of byArticle(groups)) {
+    const [body, language] = article.get(articleId) as [string, string | null];
+    const counter = counterFor(language);
+    let tally = tallies.get(counter);
+    if (!tally) tallies.set(counter, (tally = [new Map(), new Map()]));
+    for (const s of mine) counter.add(body.slice(s.start, s.end), tally[0]);
+    for (const s of others) counter.add(body.slice(s.start, s.end), tally[1]);
+  }
+  const side = new Map<string, number>();
+  const rest = new Map<string, number>();
+  for (const [counter, [mineTally, othersTally]] of tallies) {
+    counter.words(mineTally, side);
+    counter.words(othersTally, rest);
+  }
+  return [
+    { counts: side, entityIds: new Map() },
+    { counts: rest, entityIds: new Map() },
+  ];
+}
+
+function countEntities(db: Db, groups: Groups): [Counted, Counted] {
   const mentions = db.prepare(
     'SELECT m.start, m."end", e.id, e.name FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? ORDER BY m.start',
   );
-  const counts = new Map<string, number>();
+  const side = new Map<string, number>();
+  const rest = new Map<string, number>();
   const entityIds = new Map<string, number>();
-  for (const [articleId, list] of spans) {
+  for (const [articleId, mine, others] of byArticle(groups)) {
     for (const m of mentions.all(articleId) as { start: number; end: number; id: number; name: string }[]) {
-      if (!list.some((s) => m.start >= s.start && m.end <= s.end)) continue;
-      counts.set(m.name, (counts.get(m.name) ?? 0) + 1);
-      entityIds.set(m.name, m.id);
+      const inside = (s: Span) => m.start >= s.start && m.end <= s.end;
+      const inMine = mine.some(inside);
+      const inOthers = others.some(inside);
+      if (inMine) add(side, m.name);
+      if (inOthers) add(rest, m.name);
+      if (inMine || inOthers) entityIds.set(m.name, m.id);
     }
   }
-  return { counts, entityIds };
+  return [
+    { counts: side, entityIds },
+    { counts: rest, entityIds },
+  ];
 }
 
 const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
@@ -91,8 +120,7 @@ const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 
 export function compareDistinctive(db: Db, deps: Deps, input: Input & { limit?: number }) {
   const { mine, others } = coverage(db, deps, input);
   const count = input.kind === 'words' ? countWords : countEntities;
-  const side = count(db, mine);
-  const rest = count(db, others);
+  const [side, rest] = count(db, [mine, others]);
   const total = sum(side.counts);
   const otherTotal = sum(rest.counts);
   const what = input.kind === 'words' ? 'words' : 'entity mentions';
