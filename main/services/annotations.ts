@@ -1,5 +1,6 @@
 // Annotations: a tag on a passage of an article. Spans are UTF-16 offsets, end exclusive, stored with
 // the quoted text and its context so a span can always be checked against the text it came from.
+import { randomUUID } from 'node:crypto';
 import { writeTransaction, type Db } from '../../db/connection.ts';
 import type { Annotation } from '../api/contract.ts';
 import { invalid, notFound } from './errors.ts';
@@ -8,9 +9,11 @@ import { quoteWithContext, splitsSurrogatePair } from './text/offsets.ts';
 import type { ArticleService } from './articles.ts';
 import type { TagService } from './tags.ts';
 import type { SettingsService } from './settings.ts';
+import type { CoderService } from './coders/store.ts';
 
 type AnnotationRow = {
   id: number;
+  uuid: string;
   article_id: number;
   tag_id: number;
   start: number;
@@ -26,6 +29,7 @@ type AnnotationRow = {
 
 const toAnnotation = (r: AnnotationRow): Annotation => ({
   id: r.id,
+  uuid: r.uuid,
   articleId: r.article_id,
   tagId: r.tag_id,
   start: r.start,
@@ -44,19 +48,19 @@ export type CreateAnnotation = { articleId: number; tagId: number; start: number
 /** How many deleted annotations the project keeps for undo. */
 export const KEPT_DELETIONS = 5000;
 
-export function annotationService(db: Db, deps: { articles: ArticleService; tags: TagService; settings: SettingsService }) {
+export function annotationService(db: Db, deps: { articles: ArticleService; tags: TagService; settings: SettingsService; coders: CoderService }) {
   const byArticle = db.prepare('SELECT * FROM annotations WHERE article_id = ? ORDER BY start, "end", id');
   const byId = db.prepare('SELECT * FROM annotations WHERE id = ?');
   const insert = db.prepare(
-    `INSERT INTO annotations (id, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at)
-     VALUES (@id, @articleId, @tagId, @start, @end, @quote, @contextBefore, @contextAfter, @note, @annotator, @createdAt, @updatedAt)`,
+    `INSERT INTO annotations (id, uuid, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at)
+     VALUES (@id, @uuid, @articleId, @tagId, @start, @end, @quote, @contextBefore, @contextAfter, @note, @annotator, @createdAt, @updatedAt)`,
   );
   // A new annotation never takes the id of one that undo may still bring back.
   const nextId = db.prepare('SELECT max(coalesce((SELECT max(id) FROM annotations), 0), coalesce((SELECT max(id) FROM deleted_annotations), 0)) + 1').pluck();
   const keepDeleted = db.prepare(
     `INSERT OR REPLACE INTO deleted_annotations
-       (id, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at, deleted_at)
-     SELECT id, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at, ?
+       (id, uuid, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at, deleted_at)
+     SELECT id, uuid, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at, ?
      FROM annotations WHERE id = ?`,
   );
   const deletedById = db.prepare('SELECT * FROM deleted_annotations WHERE id = ?');
@@ -92,15 +96,17 @@ export function annotationService(db: Db, deps: { articles: ArticleService; tags
     deps.tags.get(input.tagId);
     const anchored = anchor(input.articleId, input.start, input.end);
     const stamp = now();
+    const annotator = deps.coders.ensure(deps.settings.annotatorFor(input.annotator));
     const info = insert.run({
       id: nextId.get(),
+      uuid: randomUUID(),
       articleId: input.articleId,
       tagId: input.tagId,
       start: input.start,
       end: input.end,
       ...anchored,
       note: input.note ?? '',
-      annotator: deps.settings.annotatorFor(input.annotator),
+      annotator,
       createdAt: stamp,
       updatedAt: stamp,
     });
@@ -139,7 +145,9 @@ export function annotationService(db: Db, deps: { articles: ArticleService; tags
     const anchored = anchor(kept.articleId, kept.start, kept.end);
     if (anchored.quote !== kept.quote) throw invalid('The passage no longer matches the article text, so it cannot be restored.');
     const restoredId = byId.get(id) ? (nextId.get() as number) : id;
-    insert.run({ ...kept, ...anchored, id: restoredId });
+    // Deleted before annotations had a uuid, or its uuid taken since by a merge: it gets a new one.
+    const uuidFree = kept.uuid && !db.prepare('SELECT 1 FROM annotations WHERE uuid = ?').get(kept.uuid);
+    insert.run({ ...kept, ...anchored, id: restoredId, uuid: uuidFree ? kept.uuid : randomUUID() });
     forgetDeleted.run(id);
     return get(restoredId);
   });

@@ -9,6 +9,9 @@ import { articleService } from './articles.ts';
 import { tagService } from './tags.ts';
 import { settingsService } from './settings.ts';
 import { annotationService } from './annotations.ts';
+import { coderService } from './coders/store.ts';
+import { articleCodeService } from './coders/article-codes.ts';
+import { teamHandlers } from './team-handlers.ts';
 import { exportCsv } from './export-csv.ts';
 import { entityStore } from './entities/store.ts';
 import { chartService } from './entities/charts.ts';
@@ -26,12 +29,14 @@ export function createServices(db: Db) {
   const articles = articleService(db);
   const tags = tagService(db);
   const settings = settingsService(db);
-  const annotations = annotationService(db, { articles, tags, settings });
+  const coders = coderService(db);
+  const annotations = annotationService(db, { articles, tags, settings, coders });
+  const articleCodes = articleCodeService(db, { articles, tags, settings, coders });
   const variables = variableService(db);
   const entities = entityStore(db, { articles, variables });
   const charts = chartService(db, { tags, variables });
   const variableFiles = variablesCsv(db, { variables });
-  return { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles };
+  return { db, articles, tags, settings, coders, annotations, articleCodes, entities, charts, variables, variableFiles };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -70,7 +75,7 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
       notices: options.notices,
     }),
     'settings.get': () => ({ annotator: settings.annotator() }),
-    'settings.setAnnotator': ({ name }) => settings.setAnnotator(name),
+    'settings.setAnnotator': ({ name }) => settings.setAnnotator(services.coders.ensure(name)),
 
     'articles.importText': ({ text, title, ...meta }) => detectImported([articles.importOne({ text, title, name: title?.trim() || 'Pasted text', meta })])[0]!,
     'articles.importFiles': ({ files, meta }) => ({
@@ -152,5 +157,6 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'export.matrix': (options) => codeMatrix(db, { tags, variables }, options),
     'export.cooccurrence': (options) => cooccurrenceMatrix(db, { tags, variables }, options),
     'export.csv': (options) => exportCsv(db, { tags, entities, variables }, options),
+    ...teamHandlers(services),
   };
 }

@@ -174,7 +174,10 @@ export function tagService(db: Db) {
     return { deletedTags: subtags + 1, deletedAnnotations: annotations };
   });
 
-  return { list, get, create, ensurePath, update, usage, remove };
+  /** The tag and every tag below it. */
+  const subtree = (id: number): number[] => [get(id).id, ...descendants(id)];
+
+  return { list, get, subtree, create, ensurePath, update, usage, remove };
 }
 
 export type TagService = ReturnType<typeof tagService>;

@@ -52,7 +52,8 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
   const deleted = new Map<number, Annotation>();
   let nextAnnotation = 1;
   const make = (tagId: number, start: number, end: number, note = ''): Annotation => ({
-    id: nextAnnotation++,
+    id: nextAnnotation,
+    uuid: `00000000-0000-4000-8000-${String(nextAnnotation++).padStart(12, '0')}`,
     articleId: 1,
     tagId,
     start,
