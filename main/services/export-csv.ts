@@ -1,6 +1,7 @@
 // The tagged CSV export: one row per annotation with article metadata, the tag and its path,
 // code-point offsets (what Python and R index by), the quote with context, note, coder, dates and
-// the entities mentioned inside the passage.
+// the entities mentioned inside the passage; and the tags coders applied to whole articles, as rows of
+// their own with empty offsets.
 // RFC 4180; cells a spreadsheet would run as a formula are neutralised unless raw.
 import { csvCell, csvRecord, sqlCsvField } from './csv.ts';
 import { hasControlCharacters } from './text/controls.ts';
@@ -37,6 +38,9 @@ export const CSV_COLUMNS = [
   'created_at',
   'updated_at',
   'entities',
+  // Passage rows say "passage"; a tag applied to the article as a whole says "article", with empty offsets.
+  'unit',
+  'annotation_uuid',
 ] as const;
 
 /** After the fixed columns, one `var_<name>` column per variable of the project, in the codebook's order. */
@@ -75,6 +79,7 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
     where.push(`n.article_id IN (SELECT a.id FROM articles a WHERE ${filter.where})`);
     params.push(...filter.params);
   }
+  const codeWhere = where.map((w) => w.replaceAll('n.', 'c.'));
   const variables = deps.variables.list();
   const values = valuesByArticle(db);
   // Annotation rows alone, as arrays: article and tag columns are the same for many rows, so they are
@@ -87,11 +92,25 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
   const statement = db
     .prepare(
       `SELECT n.id, n.article_id, n.tag_id, n.start, n."end",
-         ${textColumns.map(cell).join(" || ',' || ")}
+         ${textColumns.map(cell).join(" || ',' || ")}, n.uuid
        FROM annotations n ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY n.article_id, n.start, n.id`,
     )
     .raw();
+  // Article-level codes by article, to be written before that article's passages.
+  const codes = new Map<number, [number, number, string, string, string, string, string][]>();
+  const codeRows = db
+    .prepare(
+      `SELECT c.article_id, c.tag_id, c.uuid, c.note, c.annotator, c.created_at, c.updated_at FROM article_codes c
+       ${codeWhere.length ? `WHERE ${codeWhere.join(' AND ')}` : ''} ORDER BY c.article_id, c.annotator, c.id`,
+    )
+    .raw()
+    .all(...params) as [number, number, string, string, string, string, string][];
+  for (const row of codeRows) {
+    const list = codes.get(row[0]);
+    if (list) list.push(row);
+    else codes.set(row[0], [row]);
+  }
   const rawTextCells = db.prepare(`SELECT ${textColumns.join(', ')} FROM annotations n WHERE n.id = ?`).raw();
   const articleColumns = db.prepare('SELECT title, source, author, published_at, url, language FROM articles WHERE id = ?').raw();
   const textOf = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
@@ -107,22 +126,41 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
   let toCodePoints: (offset: number) => number = (o) => o;
   let entitiesWithin: (start: number, end: number) => string[] = () => [];
   let variablePart = '';
-  type Row = [number, number, number, number, number, string];
-  for (const [id, articleId, tagId, start, end, textCells] of statement.all(...params) as Row[]) {
+  const enterArticle = (articleId: number) => {
+    currentArticle = articleId;
+    articlePart = (articleColumns.get(articleId) as (string | null)[]).map(field).join(',');
+    toCodePoints = astral.has(articleId) ? codePointMapper(textOf.get(articleId) as string) : (o) => o;
+    entitiesWithin = deps.entities.entitiesWithin(articleId);
+    const own = values.get(articleId);
+    variablePart = variables.map((v) => ',' + field(showValue(v.type, own?.get(v.id)))).join('');
+  };
+  const pendingCodes = [...codes.keys()];
+  let nextCode = 0;
+  /** Writes the article-level codes of every article up to this one that has not had them written. */
+  const writeCodesUpTo = (articleId: number) => {
+    for (; nextCode < pendingCodes.length && pendingCodes[nextCode]! <= articleId; nextCode++) {
+      const codeArticle = pendingCodes[nextCode]!;
+      if (codeArticle !== currentArticle) enterArticle(codeArticle);
+      for (const [, tagId, uuid, note, annotator, created, updated] of codes.get(codeArticle)!) {
+        lines.push(
+          `,${codeArticle},${articlePart},${tagColumns.get(tagId)},,,,,,${[note, annotator, created, updated].map(field).join(',')},,article,${uuid}${variablePart}\r\n`,
+        );
+      }
+    }
+  };
+  type Row = [number, number, number, number, number, string, string];
+  for (const [id, articleId, tagId, start, end, textCells, uuid] of statement.all(...params) as Row[]) {
     if (articleId !== currentArticle) {
-      currentArticle = articleId;
-      articlePart = (articleColumns.get(articleId) as (string | null)[]).map(field).join(',');
-      toCodePoints = astral.has(articleId) ? codePointMapper(textOf.get(articleId) as string) : (o) => o;
-      entitiesWithin = deps.entities.entitiesWithin(articleId);
-      const own = values.get(articleId);
-      variablePart = variables.map((v) => ',' + field(showValue(v.type, own?.get(v.id)))).join('');
+      writeCodesUpTo(articleId);
+      if (articleId !== currentArticle) enterArticle(articleId);
     }
     lines.push(
       `${id},${articleId},${articlePart},${tagColumns.get(tagId)},${toCodePoints(start)},${toCodePoints(end)},` +
         `${hasControlCharacters(textCells) ? (rawTextCells.get(id) as (string | null)[]).map(field).join(',') : textCells},` +
-        `${field(entitiesWithin(start, end).join('; '))}${variablePart}\r\n`,
+        `${field(entitiesWithin(start, end).join('; '))},passage,${uuid}${variablePart}\r\n`,
     );
   }
+  writeCodesUpTo(Number.MAX_SAFE_INTEGER);
   const csv = (options.bom ? '\uFEFF' : '') + lines.join('');
   return { fileName: `framelens-annotations-${now().slice(0, 10)}.csv`, csv, rows: lines.length - 1 };
 }

@@ -265,3 +265,23 @@ test('distinctive words rank the side’s own vocabulary first, and each opens i
     p.cleanup();
   }
 });
+
+test('a tag applied to a whole article counts as the article carrying it, in the comparison and the matrix', () => {
+  const { p, ids, threat, trolling } = setup();
+  try {
+    // B3 had nothing; Bo codes it Threat as a whole. Threat is then in 4 of 6 articles, B in 2 of 3.
+    ok(p.dispatch('articleCodes.add', { articleId: ids[5]!, tagId: threat.id, annotator: 'Bo' }));
+    const r = ok<CompareResult>(summary(p, { comparison: { tagIds: [threat.id, trolling.id], groupBy: { kind: 'variable', variable: 'source' } } }));
+    assert.deepEqual(r.overall[0], { passages: 4, articles: 4, characters: 32, articleShare: 4 / 6 });
+    assert.deepEqual(r.crosstab.counts, [
+      [2, 1],
+      [2, 2],
+    ]);
+    const matrix = ok<{ csv: string }>(p.dispatch('export.matrix', { measure: 'presence' })).csv.trim().split('\r\n');
+    const header = matrix[0]!.split(',');
+    const last = matrix[6]!.split(',');
+    assert.equal(last[header.indexOf('Threat')], '1');
+  } finally {
+    p.cleanup();
+  }
+});

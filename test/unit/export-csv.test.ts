@@ -141,3 +141,39 @@ test('SQLite formats a text cell exactly as the CSV writer does, neutralised or 
   }
   db.close();
 });
+
+test('a tag applied to a whole article is a row of its own: empty offsets, unit "article", its uuid, before the passages', () => {
+  const { p, trolling, sovereignty } = setup();
+  try {
+    const other = ok<{ id: number }>(p.dispatch('articles.importText', { text: 'Ett annat inslag, bara kodat som helhet.', title: 'Helhet' })).id;
+    ok(p.dispatch('articleCodes.add', { articleId: 1, tagId: sovereignty.id, annotator: 'Bo', note: 'main frame' }));
+    const code = ok<{ uuid: string }>(p.dispatch('articleCodes.add', { articleId: other, tagId: trolling.id, annotator: 'Bo' }));
+    const out = ok<Csv>(p.dispatch('export.csv', {}));
+    const rows = parse(out.csv, { columns: true }) as Record<string, string>[];
+    assert.equal(out.rows, 5);
+    assert.deepEqual(
+      rows.map((r) => [r.article_id, r.unit, r.tag]),
+      [
+        ['1', 'article', 'Sovereignty'],
+        ['1', 'passage', 'Trolling'],
+        ['1', 'passage', 'Trolling'],
+        ['1', 'passage', 'Sovereignty'],
+        [String(other), 'article', 'Trolling'],
+      ],
+    );
+    const whole = rows[0]!;
+    assert.deepEqual([whole.annotation_id, whole.start, whole.end, whole.quote, whole.note, whole.annotator], ['', '', '', '', 'main frame', 'Bo']);
+    assert.equal(rows[4]!.annotation_uuid, code.uuid);
+    for (const r of rows.slice(1, 4)) assert.match(r.annotation_uuid!, /^[0-9a-f-]{36}$/);
+    const header = Object.keys(rows[0]!);
+    assert.deepEqual(header.slice(header.indexOf('entities')), ['entities', 'unit', 'annotation_uuid']);
+    // Choosing a tag narrows the article-level rows too.
+    const onlySovereignty = parse(ok<Csv>(p.dispatch('export.csv', { tagIds: [sovereignty.id] })).csv, { columns: true }) as Record<string, string>[];
+    assert.deepEqual(
+      onlySovereignty.map((r) => r.unit),
+      ['article', 'passage'],
+    );
+  } finally {
+    p.cleanup();
+  }
+});

@@ -1,6 +1,7 @@
 // Tables for R, Python, SPSS and Stata. The code matrix: one row per article (or passage) with its
 // built-in and own variables, one column per tag (its path as the header) holding counts or 0/1;
-// subtags count in their parents unless asked not to. The co-occurrence matrix: tag × tag counts.
+// subtags count in their parents unless asked not to; per article, a tag applied to the whole article
+// counts as one. The co-occurrence matrix: tag × tag counts.
 import type { Db } from '../../../db/connection.ts';
 import type { ArticleFilter } from '../../api/contract.ts';
 import { csvDocument, type CsvCell } from '../csv.ts';
@@ -10,7 +11,7 @@ import type { VariableService } from '../variables/store.ts';
 import { valuesByArticle } from '../variables/csv.ts';
 import { showValue } from '../variables/values.ts';
 import { codePointMapper } from '../text/offsets.ts';
-import { selectPassages } from './passages.ts';
+import { selectArticleCodes, selectPassages } from './passages.ts';
 import { compareCooccurrence } from './cooccurrence.ts';
 
 type Deps = { tags: TagService; variables: VariableService };
@@ -35,7 +36,8 @@ export function codeMatrix(db: Db, deps: Deps, options: MatrixOptions = {}) {
   );
   const variables = deps.variables.list();
   const values = valuesByArticle(db);
-  const { passages, where } = selectPassages(db, deps.variables, options.filter, { annotators: unit === 'passage' });
+  const selection = selectPassages(db, deps.variables, options.filter, { annotators: unit === 'passage' });
+  const { passages, where } = selection;
   const articles = db
     .prepare(`SELECT a.id, a.title, a.source, a.author, a.published_at, a.language, a.url FROM articles a WHERE ${where.where} ORDER BY a.id`)
     .raw()
@@ -52,6 +54,12 @@ export function codeMatrix(db: Db, deps: Deps, options: MatrixOptions = {}) {
   if (unit === 'article') {
     const counts = new Map<number, number[]>();
     for (const [, articleId, tagId] of passages) {
+      let row = counts.get(articleId);
+      if (!row) counts.set(articleId, (row = tags.map(() => 0)));
+      for (const c of columnsOf.get(tagId) ?? []) row[c]!++;
+    }
+    // A tag applied to the whole article counts once, like a passage.
+    for (const [articleId, tagId] of selectArticleCodes(db, selection)) {
       let row = counts.get(articleId);
       if (!row) counts.set(articleId, (row = tags.map(() => 0)));
       for (const c of columnsOf.get(tagId) ?? []) row[c]!++;

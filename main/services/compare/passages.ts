@@ -51,6 +51,26 @@ export function selectPassages(
   return { articleIds, passages, where };
 }
 
+export type ArticleCodeRow = [articleId: number, tagId: number, annotator: string];
+
+/** The tags coders applied to whole articles, for the same filter and tags: they count as the article carrying the tag. */
+export function selectArticleCodes(db: Db, selection: Selection, tagIds?: readonly number[]): ArticleCodeRow[] {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (selection.where.where !== '1') {
+    conditions.push(`c.article_id IN (SELECT a.id FROM articles a WHERE ${selection.where.where})`);
+    params.push(...selection.where.params);
+  }
+  if (tagIds) {
+    conditions.push('c.tag_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(tagIds));
+  }
+  return db
+    .prepare(`SELECT c.article_id, c.tag_id, c.annotator FROM article_codes c ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`)
+    .raw()
+    .all(...params) as ArticleCodeRow[];
+}
+
 /** Which sides each tag belongs to, by tag id. */
 export function sidesByTag(sides: CompareResult['sides']): Map<number, number[]> {
   const out = new Map<number, number[]>();

@@ -9,7 +9,7 @@ import { PATH_SEPARATOR, type TagService } from '../tags.ts';
 import type { VariableService } from '../variables/store.ts';
 import { chiSquareTest, fisherExact } from '../analysis/stats.ts';
 import { annotatorOrder, articleGroups, type GroupKey } from './groups.ts';
-import { selectPassages, sidesByTag } from './passages.ts';
+import { selectArticleCodes, selectPassages, sidesByTag } from './passages.ts';
 
 export const REST_COLOR = '#8a8f98';
 
@@ -61,7 +61,9 @@ export function compareSummary(
   // By coder, every passage counts towards the coders' articles; otherwise only the sides' passages matter.
   const byCoder = comparison.groupBy?.kind === 'annotator';
   const tagIds = byCoder ? undefined : [...new Set(sides.flatMap((s) => s.tagIds))];
-  const { articleIds, passages } = selectPassages(db, deps.variables, input.filter, { tagIds, annotators: byCoder });
+  const selection = selectPassages(db, deps.variables, input.filter, { tagIds, annotators: byCoder });
+  const { articleIds, passages } = selection;
+  const articleCodes = selectArticleCodes(db, selection, tagIds);
   // Which sides each tag belongs to (a tag may be on two sides when one chosen tag is inside another).
   const sidesOfTag = sidesByTag(sides);
 
@@ -75,8 +77,10 @@ export function compareSummary(
     if (!set) groupArticles.set(key, (set = new Set()));
     set.add(id);
   };
-  if (byCoder) for (const [, articleId, , , , annotator] of passages) addArticle(annotator, articleId);
-  else for (const id of articleIds) addArticle(articleKey(id), id);
+  if (byCoder) {
+    for (const [, articleId, , , , annotator] of passages) addArticle(annotator, articleId);
+    for (const [articleId, , annotator] of articleCodes) addArticle(annotator, articleId);
+  } else for (const id of articleIds) addArticle(articleKey(id), id);
   const keys = byCoder ? annotatorOrder(groupArticles.keys()) : grouping ? grouping.order(groupArticles.keys()) : ['all'];
   const groupIndex = new Map(keys.map((k, i) => [k, i]));
 
@@ -101,6 +105,16 @@ export function compareSummary(
       if (g !== undefined) count(tallies[g]![s]!, articleId, start, end);
     }
   }
+  // A tag applied to the whole article: the article carries the side, with no passage or characters.
+  for (const [articleId, tagId, annotator] of articleCodes) {
+    const inSides = sidesOfTag.get(tagId);
+    if (!inSides) continue;
+    const g = groupIndex.get(byCoder ? annotator : articleKey(articleId));
+    for (const s of inSides) {
+      overall[s]!.articles.add(articleId);
+      if (g !== undefined) tallies[g]![s]!.articles.add(articleId);
+    }
+  }
   const cell = (t: Tally, denominator: number): Cell => {
     let characters = 0;
     for (const spans of t.spans.values()) characters += coveredLength(spans);
@@ -112,7 +126,7 @@ export function compareSummary(
     label: byCoder ? (key ?? '') : grouping ? grouping.label(key) : 'All articles',
     articles: groupArticles.get(key)?.size ?? 0,
   }));
-  const totalArticles = byCoder ? new Set(passages.map((p) => p[1])).size : articleIds.length;
+  const totalArticles = byCoder ? new Set([...passages.map((p) => p[1]), ...articleCodes.map((c) => c[0])]).size : articleIds.length;
   const counts = tallies.map((row) => row.map((t) => t.articles.size));
   return {
     sides,

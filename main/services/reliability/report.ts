@@ -91,9 +91,10 @@ function tagCoding(data: CodingData, tagIds: readonly number[]) {
   });
 }
 
-function tagRow(data: CodingData, tagIds: readonly number[], bootstrap: Bootstrap): Omit<AgreementRow, 'tagId' | 'tag' | 'articles' | 'characters'> {
+type TagCoding = ReturnType<typeof tagCoding>;
+
+function tagRow(data: CodingData, coding: TagCoding, bootstrap: Bootstrap): Omit<AgreementRow, 'tagId' | 'tag' | 'articles' | 'characters'> {
   const k = data.coders.length;
-  const coding = tagCoding(data, tagIds);
   const total = new Float64Array(1 << k);
   for (const a of coding) a.lengths.forEach((n, mask) => (total[mask]! += n));
   const marked = markedUnits(total);
@@ -124,12 +125,12 @@ function tagRow(data: CodingData, tagIds: readonly number[], bootstrap: Bootstra
  * All chosen tags together: every tag's own passages (not its subtags', so that a passage counts once)
  * over its own copy of the articles' code points.
  */
-function pooledRow(data: CodingData, tagIds: readonly number[], bootstrap: Bootstrap) {
+function pooledRow(data: CodingData, codings: readonly TagCoding[], bootstrap: Bootstrap) {
   const k = data.coders.length;
   const total = new Float64Array(1 << k);
   const perArticle = data.articles.map(() => new Float64Array(1 << k));
-  for (const tagId of tagIds) {
-    tagCoding(data, [tagId]).forEach((a, i) =>
+  for (const coding of codings) {
+    coding.forEach((a, i) =>
       a.lengths.forEach((n, mask) => {
         total[mask]! += n;
         perArticle[i]![mask]! += n;
@@ -169,17 +170,22 @@ export function agreementReport(db: Db, deps: Deps, input: AgreementInput): Agre
   const byId = new Map(all.map((t) => [t.id, t]));
   const chosen = input.tagIds ?? all.map((t) => t.id);
   for (const id of chosen) if (!byId.has(id)) throw notFound(`Tag ${id}`);
-  const within = (root: number) => ((input.rollup ?? true) ? deps.tags.subtree(root) : [root]);
   const head = { articles: data.articles.length, characters };
+  // Each tag's own passages, worked out once: the pooled row uses them, and so does a tag without subtags.
+  const own = new Map(chosen.map((id) => [id, tagCoding(data, [id])]));
+  const codingOf = (id: number) => {
+    const ids = (input.rollup ?? true) ? deps.tags.subtree(id) : [id];
+    return ids.length === 1 ? own.get(id)! : tagCoding(data, ids);
+  };
   const rows: AgreementRow[] = [
     {
       tagId: null,
       tag: input.tagIds ? `All ${chosen.length} chosen tags` : 'All tags',
       ...head,
       characters: characters * chosen.length,
-      ...pooledRow(data, chosen, input.bootstrap),
+      ...pooledRow(data, [...own.values()], input.bootstrap),
     },
-    ...chosen.map((id) => ({ tagId: id, tag: byId.get(id)!.path.join(PATH_SEPARATOR), ...head, ...tagRow(data, within(id), input.bootstrap) })),
+    ...chosen.map((id) => ({ tagId: id, tag: byId.get(id)!.path.join(PATH_SEPARATOR), ...head, ...tagRow(data, codingOf(id), input.bootstrap) })),
   ];
   return { ...base, rows, message: null };
 }
