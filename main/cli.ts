@@ -19,6 +19,7 @@ const commands: Record<string, Command> = {
   crosstab: { summary: 'group × tag crosstab of articles with chi-square, V and residuals', load: () => import('./cli/crosstab.ts') },
   agreement: { summary: 'how far coders agree: percent agreement, kappa, Krippendorff’s alpha per tag', load: () => import('./cli/agreement.ts') },
   sample: { summary: 'draw a reliability sample of articles, mark it, or save it as a project for a colleague', load: () => import('./cli/sample.ts') },
+  merge: { summary: 'bring a colleague’s project file into this one, keeping your work where the two differ', load: () => import('./cli/merge.ts') },
   export: { summary: 'export the annotations as CSV, or a code or co-occurrence matrix', load: () => import('./cli/export.ts') },
   serve: { summary: 'open Framelens in your web browser', load: () => import('./cli/serve.ts') },
   detect: { summary: 'find names of people, places and organisations in text', load: () => import('./cli/detect.ts') },
