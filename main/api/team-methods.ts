@@ -122,6 +122,26 @@ export const disagreement = z.object({
 });
 export type Disagreement = z.infer<typeof disagreement>;
 
+const addedMatched = z.object({ added: z.number().int(), matched: z.number().int() });
+const addedSkipped = z.object({ added: z.number().int(), skipped: z.number().int() });
+
+/** What a merge did, or in a dry run would do; `path` is where the uploaded copy was read from. */
+export const mergeReport = z.object({
+  path: z.string(),
+  articles: addedMatched,
+  tags: addedMatched,
+  variables: addedMatched.extend({ categoriesAdded: z.number().int() }),
+  values: z.object({ added: z.number().int() }),
+  annotations: addedSkipped,
+  articleCodes: addedSkipped,
+  doneMarks: z.object({ added: z.number().int() }),
+  coders: z.object({ added: z.number().int() }),
+  curation: z.object({ added: z.number().int() }),
+  conflicts: z.array(z.string()),
+  notes: z.array(z.string()),
+});
+export type MergeReportOutput = z.infer<typeof mergeReport>;
+
 export const teamMethods = {
   'coders.list': {
     effect: 'read',
@@ -229,5 +249,14 @@ export const teamMethods = {
       variableId: id,
       strata: z.array(z.object({ value: z.string().nullable(), articles: z.number().int(), drawn: z.number().int() })),
     }),
+  },
+  /**
+   * Brings a colleague's project file, uploaded whole, into this one (see `framelens merge`). The copy is
+   * written to a private temporary file, read from there and deleted; a dry run reports and writes nothing.
+   */
+  'project.merge': {
+    effect: 'write',
+    input: z.object({ fileName: z.string().min(1).max(500), dataBase64: z.string().min(1), dryRun: z.boolean().optional() }),
+    output: mergeReport,
   },
 } as const satisfies Record<string, MethodSpec>;

@@ -2,6 +2,7 @@
 // codes and entity curation), keeping this project's own work wherever the two disagree.
 import { basename, resolve } from 'node:path';
 import { mergeProject, type MergeReport } from '../services/merge/merge.ts';
+import { plural as count, reportLines } from '../services/merge/report.ts';
 import { parseCommand, printJson, table, UsageError } from './common.ts';
 import { dbHelp, withProject } from './project.ts';
 
@@ -34,27 +35,11 @@ const options = {
 /** How many conflicts and notes the summary shows; --json has them all. */
 const SHOWN = 30;
 
-const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
 function summary(report: MergeReport, project: string, dryRun: boolean): string {
   const other = basename(report.path);
-  const { articles, tags, variables, values, annotations, articleCodes, doneMarks, coders, curation } = report;
   const lines = [
     dryRun ? `A merge of ${other} into ${project} would bring in (--dry-run: nothing was written):` : `Merged ${other} into ${project}:`,
-    table([
-      ['  articles', `${articles.added} added, ${articles.matched} already here`],
-      ['  tags', `${tags.added} added, ${tags.matched} already here`],
-      [
-        '  variables',
-        `${variables.added} added, ${variables.matched} already here${variables.categoriesAdded ? `, ${count(variables.categoriesAdded, 'new category value')}` : ''}`,
-      ],
-      ['  values', `${values.added} set`],
-      ['  annotations', `${annotations.added} added, ${annotations.skipped} already here`],
-      ['  article codes', `${articleCodes.added} added, ${articleCodes.skipped} already here`],
-      ['  done marks', `${doneMarks.added} added`],
-      ['  coders', `${coders.added} added`],
-      ['  entity curation', `${curation.added} brought in`],
-    ]),
+    table(reportLines(report).map(([what, outcome]) => [`  ${what}`, outcome])),
   ];
   const list = (items: string[], title: string) => {
     if (!items.length) return;

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, Menu, type OpenDialogOptions, type SaveDial
 import { defaultProjectPath, openProject } from '../services/project.ts';
 import { registerApi, registerSaveText } from './ipc.ts';
 import { buildMenu } from './menu.ts';
+import { mergeFromMenu } from './merge.ts';
 import { projectPathFromArgv, withProjectExtension } from './policy.ts';
 import { messageOf, ProjectSession } from './project-session.ts';
 import { registerAppScheme, serveRenderer } from './protocol.ts';
@@ -56,6 +57,7 @@ function runApp(): void {
         newProject: () => void newProject(),
         openProject: () => void chooseProject(),
         openRecent,
+        mergeProject: () => void mergeInto(),
         recent: session.recent,
         currentPath: session.isOpen ? session.current.path : null,
         developer: !app.isPackaged,
@@ -127,6 +129,11 @@ function runApp(): void {
     const file = choice.filePaths[0];
     if (choice.canceled || !file) return;
     switchProject(file, false);
+  }
+
+  async function mergeInto(): Promise<void> {
+    if (!session.isOpen) return;
+    if (await mergeFromMenu(focusedWindow(), session.current, PROJECT_FILTERS.slice(0, 1))) focusedWindow()?.webContents.reload();
   }
 
   function openRecent(file: string): void {

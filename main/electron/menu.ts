@@ -7,6 +7,7 @@ export type MenuActions = {
   newProject(): void;
   openProject(): void;
   openRecent(file: string): void;
+  mergeProject(): void;
   recent: readonly string[];
   currentPath: string | null;
   /** Developer tools only in a development run, never in the packaged app. */
@@ -30,6 +31,8 @@ export function buildMenu(actions: MenuActions): Menu {
           click: () => actions.openRecent(entry),
         })),
       },
+      { type: 'separator' },
+      { label: 'Merge Project…', enabled: actions.currentPath !== null, click: () => actions.mergeProject() },
       { type: 'separator' },
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
     ],

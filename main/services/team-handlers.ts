@@ -5,6 +5,7 @@ import type { Services } from './handlers.ts';
 import { agreementReport } from './reliability/report.ts';
 import { adjudicator, listDisagreements } from './reliability/disagreements.ts';
 import { sampleService } from './reliability/sample.ts';
+import { mergeUpload } from './merge/upload.ts';
 
 type TeamHandlers = Pick<Handlers, keyof typeof teamMethods>;
 
@@ -31,5 +32,6 @@ export function teamHandlers(services: Services): TeamHandlers {
     'reliability.disagreements': (input) => listDisagreements(db, { tags, variables, coders }, input),
     'reliability.adjudicate': (input) => adjudicate(input),
     'reliability.sample': (input) => samples.mark(input),
+    'project.merge': (input) => mergeUpload(db, services, input),
   };
 }

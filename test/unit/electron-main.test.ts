@@ -351,3 +351,30 @@ test('savePng writes only real PNG data from the app itself', async () => {
   assert.deepEqual(await savePng(event, 'x.png', '<script>'), { saved: false });
   assert.deepEqual(await savePng({ senderFrame: { url: 'https://x.test/', parent: null }, sender: {} }, 'x.png', png.toString('base64')), { saved: false });
 });
+
+test('File › Merge Project… shows what would come in, merges on Merge and reloads; a bad file changes nothing', async () => {
+  const { openProject } = await import('../../main/services/project.ts');
+  const colleague = join(tmp.dir, 'colleague.framelens');
+  const theirs = openProject(colleague);
+  const text = 'Putin talade i Astana. Tokajev svarade att det var trolling på hög nivå.';
+  const article = (theirs.dispatch('articles.importText', { text, title: 'Toppmötet' }) as { value: { id: number } }).value.id;
+  const tag = (theirs.dispatch('tags.create', { name: 'Trolling' }) as { value: { id: number } }).value.id;
+  theirs.dispatch('annotations.create', { articleId: article, tagId: tag, start: text.indexOf('trolling'), end: text.length - 1, annotator: 'Bo' });
+  theirs.close();
+  const win = fake.windows[0]!;
+  const reloads = win.webContents.reloads;
+  const before = ((await fake.ipcHandlers.get('api:project.info')!(trusted, {})) as { value: { articles: number; annotations: number } }).value;
+  fake.dialogAnswers.open.push([colleague]);
+  fake.menuItem('Merge Project…')!.click!();
+  await settle();
+  const after = ((await fake.ipcHandlers.get('api:project.info')!(trusted, {})) as { value: { articles: number; annotations: number } }).value;
+  assert.deepEqual([after.articles - before.articles, after.annotations - before.annotations], [1, 1]);
+  assert.equal(win.webContents.reloads, reloads + 1);
+  const errors = fake.calls.errorBoxes.length;
+  fake.dialogAnswers.open.push([join(tmp.dir, 'notes.framelens')]);
+  fake.menuItem('Merge Project…')!.click!();
+  await settle();
+  assert.equal(fake.calls.errorBoxes.length, errors + 1);
+  assert.match(fake.calls.errorBoxes.at(-1)!, /could not merge this project/);
+  assert.equal(win.webContents.reloads, reloads + 1);
+});

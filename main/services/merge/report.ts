@@ -44,3 +44,22 @@ export function q(text: string, max = 60): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** The counts of a report as lines a person reads: what kind of work, and what happened to it. */
+export function reportLines(report: MergeReport): [what: string, outcome: string][] {
+  const { articles, tags, variables, values, annotations, articleCodes, doneMarks, coders, curation } = report;
+  return [
+    ['articles', `${articles.added} added, ${articles.matched} already here`],
+    ['tags', `${tags.added} added, ${tags.matched} already here`],
+    [
+      'variables',
+      `${variables.added} added, ${variables.matched} already here${variables.categoriesAdded ? `, ${plural(variables.categoriesAdded, 'new category value')}` : ''}`,
+    ],
+    ['values', `${values.added} set`],
+    ['annotations', `${annotations.added} added, ${annotations.skipped} already here`],
+    ['article codes', `${articleCodes.added} added, ${articleCodes.skipped} already here`],
+    ['done marks', `${doneMarks.added} added`],
+    ['coders', `${coders.added} added`],
+    ['entity curation', `${curation.added} brought in`],
+  ];
+}
