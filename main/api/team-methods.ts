@@ -93,6 +93,8 @@ export const agreementInput = z.object({
         .int()
         .min(0)
         .max(2 ** 31 - 1),
+      /** Intervals for the tags' rows only, for the "all tags" row only, or (default) for both. */
+      rows: z.enum(['tags', 'all', 'both']).optional(),
     })
     .optional(),
 });

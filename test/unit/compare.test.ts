@@ -277,7 +277,9 @@ test('a tag applied to a whole article counts as the article carrying it, in the
       [2, 1],
       [2, 2],
     ]);
-    const matrix = ok<{ csv: string }>(p.dispatch('export.matrix', { measure: 'presence' })).csv.trim().split('\r\n');
+    const matrix = ok<{ csv: string }>(p.dispatch('export.matrix', { measure: 'presence' }))
+      .csv.trim()
+      .split('\r\n');
     const header = matrix[0]!.split(',');
     const last = matrix[6]!.split(',');
     assert.equal(last[header.indexOf('Threat')], '1');

@@ -223,6 +223,13 @@ test('the bootstrap interval is reproducible from its seed and holds the point e
     const c = row(agreement(p, { ...input, bootstrap: { seed: 43, resamples: 500 } }), 'Threat');
     assert.notDeepEqual(c.interval, a.interval);
     assert.equal(row(agreement(p, { coders: ['Ada', 'Bo'] }), 'Threat').interval, null);
+    // Intervals can be asked for the tags' rows or the all-tags row alone; each is the same as in a full run.
+    const tagsOnly = agreement(p, { ...input, bootstrap: { ...input.bootstrap, rows: 'tags' } });
+    assert.deepEqual(row(tagsOnly, 'Threat').interval, a.interval);
+    assert.equal(row(tagsOnly, 'All tags').interval, null);
+    const allOnly = agreement(p, { ...input, bootstrap: { ...input.bootstrap, rows: 'all' } });
+    assert.equal(row(allOnly, 'Threat').interval, null);
+    assert.deepEqual(row(allOnly, 'All tags').interval, row(agreement(p, input), 'All tags').interval);
   } finally {
     p.cleanup();
   }

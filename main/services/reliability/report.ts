@@ -171,6 +171,7 @@ export function agreementReport(db: Db, deps: Deps, input: AgreementInput): Agre
   const chosen = input.tagIds ?? all.map((t) => t.id);
   for (const id of chosen) if (!byId.has(id)) throw notFound(`Tag ${id}`);
   const head = { articles: data.articles.length, characters };
+  const bootstrapFor = (rows: 'tags' | 'all') => (input.bootstrap && [rows, 'both'].includes(input.bootstrap.rows ?? 'both') ? input.bootstrap : undefined);
   // Each tag's own passages, worked out once: the pooled row uses them, and so does a tag without subtags.
   const own = new Map(chosen.map((id) => [id, tagCoding(data, [id])]));
   const codingOf = (id: number) => {
@@ -183,9 +184,9 @@ export function agreementReport(db: Db, deps: Deps, input: AgreementInput): Agre
       tag: input.tagIds ? `All ${chosen.length} chosen tags` : 'All tags',
       ...head,
       characters: characters * chosen.length,
-      ...pooledRow(data, [...own.values()], input.bootstrap),
+      ...pooledRow(data, [...own.values()], bootstrapFor('all')),
     },
-    ...chosen.map((id) => ({ tagId: id, tag: byId.get(id)!.path.join(PATH_SEPARATOR), ...head, ...tagRow(data, codingOf(id), input.bootstrap) })),
+    ...chosen.map((id) => ({ tagId: id, tag: byId.get(id)!.path.join(PATH_SEPARATOR), ...head, ...tagRow(data, codingOf(id), bootstrapFor('tags')) })),
   ];
   return { ...base, rows, message: null };
 }

@@ -50,4 +50,6 @@ export const csvColumns = [
   'created_at',
   'updated_at',
   'entities',
+  'unit',
+  'annotation_uuid',
 ];
