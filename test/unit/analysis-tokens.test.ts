@@ -129,3 +129,19 @@ test('the word counter counts what the tokenizer returns, over many texts and in
   assert.deepEqual(words, countTerms(texts.flatMap(tokenizer)));
   assert.equal(words.get('kazakstans'), 2);
 });
+
+test('text that NFKC would change is normalised, and text it leaves alone gives the same words without it', () => {
+  // Each character that NFKC changes, beside the plain form it becomes.
+  const changed: [string, string][] = [
+    ['ﬁnska', 'finska'],
+    ['Ｐｕｔｉｎ', 'putin'],
+    ['o\u0308rlogsfartyg', 'örlogsfartyg'],
+    ['ĳzer', 'ijzer'],
+    ['ſtat', 'stat'],
+    ['Nato\u00a0medlemskap', 'nato'],
+    ['x²y', 'x2y'],
+  ];
+  for (const [written, word] of changed) assert.ok(tokenize(written, sv).includes(word), `${written} gives ${word}`);
+  const plain = 'Sverige, Åland och Öland: “Det är ett hot”, säger Ferdinand — Kyiv–Moskva, NATO-öns ÆØ.';
+  assert.deepEqual(tokenize(plain, sv), tokenize(plain.normalize('NFKC'), sv));
+});

@@ -40,6 +40,12 @@ const NUMBER = /^\p{N}+(?:[-:']\p{N}+)*(?::\p{L}{1,2}|st|nd|rd|th)?$/u;
 /** Bounds the memory of a tokenizer kept over a large corpus. */
 const MAX_DECIDED = 500_000;
 
+/**
+ * A character outside the ranges NFKC leaves as they are: ASCII, Latin-1's letters, Latin Extended-A
+ * but for its few compatibility characters (Ĳ ĳ Ŀ ŀ ŉ ſ), and the common dashes and quotes.
+ */
+const CHANGED_BY_NFKC = /[^\u0000-\u009f\u00c0-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e\u2010\u2012-\u2016\u2018\u2019\u201c\u201d]/;
+
 const SPECIAL_MARKS = /[\u2010\u2011\u2019]/;
 const unifyMarks = (word: string) => word.replace(/[\u2010\u2011]/g, '-').replace(/\u2019/g, "'");
 const isSurrogatePair = (word: string) => word.charCodeAt(0) >= 0xd800 && word.charCodeAt(0) <= 0xdbff;
@@ -70,14 +76,12 @@ export function stopwords(languages: readonly string[]): Set<string> {
 /** Normalises a text and returns its runs of letters, each still to be decided on (see `wordReader`). */
 function runsOf(text: string): string[] {
   // The text is normalised and lowercased once; a run then only needs its dashes and apostrophes unified.
-  // match (an array of strings) is about twice as fast as matchAll here.
-  return (
-    text
-      .normalize('NFKC')
-      .replace(/\u00ad/g, '')
-      .toLowerCase()
-      .match(WORD) ?? []
-  );
+  // Most news text (ASCII, å ä ö é and the rest of Latin-1 and Latin Extended-A, dashes and quotes) is
+  // unchanged by NFKC, and a scan that says so costs a fraction of normalizing. match (an array of
+  // strings) is about twice as fast as matchAll here.
+  let clean = CHANGED_BY_NFKC.test(text) ? text.normalize('NFKC') : text;
+  if (clean.includes('\u00ad')) clean = clean.replace(/\u00ad/g, '');
+  return clean.toLowerCase().match(WORD) ?? [];
 }
 
 /**
