@@ -74,6 +74,8 @@ export type ArticleCondition = z.infer<typeof articleCondition>;
 export const articleFilter = z.object({
   search: z.string().max(500).optional(),
   conditions: z.array(articleCondition).max(50).optional(),
+  /** Only these coders' passages and whole-article codes count where codes are counted (everyone's when absent). */
+  coders: z.array(z.string().trim().min(1).max(100)).min(1).max(50).optional(),
 });
 export type ArticleFilter = z.infer<typeof articleFilter>;
 

@@ -79,6 +79,10 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
     where.push(`n.article_id IN (SELECT a.id FROM articles a WHERE ${filter.where})`);
     params.push(...filter.params);
   }
+  if (options.filter?.coders) {
+    where.push('n.annotator IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(options.filter.coders));
+  }
   const codeWhere = where.map((w) => w.replaceAll('n.', 'c.'));
   const variables = deps.variables.list();
   const values = valuesByArticle(db);

@@ -287,3 +287,38 @@ test('a tag applied to a whole article counts as the article carrying it, in the
     p.cleanup();
   }
 });
+
+test('a filter naming coders counts only their passages and whole-article codes', () => {
+  const { p, ids, threat, trolling } = setup();
+  try {
+    ok(p.dispatch('articleCodes.add', { articleId: ids[5]!, tagId: threat.id, annotator: 'Bo' }));
+    const comparison = { tagIds: [threat.id, trolling.id] };
+    // Bo's codes only: B2's Threat passage and B3's whole-article Threat; A3's Irony and B1's Trolling.
+    const bo = ok<CompareResult>(summary(p, { comparison, filter: { coders: ['Bo'] } }));
+    assert.deepEqual(
+      bo.overall.map((c) => [c.passages, c.articles]),
+      [
+        [1, 2],
+        [2, 2],
+      ],
+    );
+    const ada = ok<CompareResult>(summary(p, { comparison, filter: { coders: ['Ada'] } }));
+    assert.deepEqual(
+      ada.overall.map((c) => [c.passages, c.articles]),
+      [
+        [3, 2],
+        [1, 1],
+      ],
+    );
+    const csv = ok<{ csv: string }>(p.dispatch('export.csv', { filter: { coders: ['Bo'] } })).csv;
+    const annotators = csv
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.includes(',Bo,'));
+    assert.equal(annotators.length, 4);
+    assert.ok(annotators.every(Boolean));
+  } finally {
+    p.cleanup();
+  }
+});

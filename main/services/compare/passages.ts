@@ -1,4 +1,5 @@
-// What every comparison reads: the articles the filter matches and their passages, with each tag's
+// What every comparison reads: the articles the filter matches and their passages (only the coders'
+// the filter names, when it names any), with each tag's
 // sides (a passage of a subtag belongs to every chosen tag above it).
 import type { Db } from '../../../db/connection.ts';
 import type { ArticleFilter, CompareResult } from '../../api/contract.ts';
@@ -12,6 +13,8 @@ export type Selection = {
   passages: PassageRow[];
   /** The article filter as SQL over `articles a`, for further queries over the same articles. */
   where: { where: string; params: unknown[] };
+  /** Only these coders' codes, when the filter names coders. */
+  coders: readonly string[] | undefined;
 };
 
 /**
@@ -41,6 +44,10 @@ export function selectPassages(
     conditions.push('n.tag_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(tagIds));
   }
+  if (filter?.coders) {
+    conditions.push('n.annotator IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(filter.coders));
+  }
   const passages = db
     .prepare(
       `SELECT n.id, n.article_id, n.tag_id, n.start, n."end", ${options.annotators ? 'n.annotator' : "''"} FROM annotations n
@@ -48,7 +55,7 @@ export function selectPassages(
     )
     .raw()
     .all(...params) as PassageRow[];
-  return { articleIds, passages, where };
+  return { articleIds, passages, where, coders: filter?.coders };
 }
 
 export type ArticleCodeRow = [articleId: number, tagId: number, annotator: string];
@@ -64,6 +71,10 @@ export function selectArticleCodes(db: Db, selection: Selection, tagIds?: readon
   if (tagIds) {
     conditions.push('c.tag_id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(tagIds));
+  }
+  if (selection.coders) {
+    conditions.push('c.annotator IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(selection.coders));
   }
   return db
     .prepare(`SELECT c.article_id, c.tag_id, c.annotator FROM article_codes c ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`)

@@ -73,6 +73,12 @@ class Coding {
     return this.active ? { annotator: this.active } : {};
   }
 
+  /** Whose codes the views count: only the active coder's in blind mode, the coders shown, or everyone's (undefined). */
+  get viewCoders(): string[] | undefined {
+    if (this.blind) return this.active ? [this.active] : undefined;
+    return this.shown ? [...this.shown] : undefined;
+  }
+
   /** The annotations the reader shows: only the active coder's in blind mode, else those of the coders shown. */
   visible(annotations: Annotation[]): Annotation[] {
     if (this.blind) return annotations.filter((a) => a.annotator === this.active);
