@@ -142,11 +142,20 @@ function inspect(path: string, options: OpenOptions): FileState {
  * A read-only project in a folder Framelens may not write to, with no shared-memory file beside it: SQLite
  * cannot open a WAL database there, so Framelens reads a copy of the file in memory instead.
  */
-function openSnapshot(path: string, options: OpenOptions): Db {
+function openSnapshot(path: string, options: Pick<OpenOptions, 'nativeBinding'>): Db {
   const bytes = readFileSync(path);
   // Bytes 18 and 19 say "WAL"; an in-memory copy has no journal of its own, so mark the copy as rollback.
   if (bytes.length >= 20) bytes[18] = bytes[19] = 1;
   return new Database(bytes, { readonly: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+}
+
+/**
+ * Opens an existing SQLite file only to read it: the file itself, or where SQLite could not read it in
+ * place (a folder it may not write to, and no shared-memory file), a copy of it in memory.
+ */
+export function openReadOnlyFile(path: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): Db {
+  if (!canWrite(dirname(path)) && !isFile(`${path}-shm`)) return openSnapshot(path, options);
+  return new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
 }
 
 export function openProjectDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
@@ -171,13 +180,7 @@ export function openProjectDatabase(path: string, options: OpenOptions = {}): Op
     if (setAside) notices.push(setAside);
   }
 
-  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  let db: Db;
-  if (readOnly && !folderWritable && !isFile(`${path}-shm`)) {
-    db = openSnapshot(path, options);
-  } else {
-    db = new Database(path, readOnly ? { ...binding, readonly: true, fileMustExist: true } : binding);
-  }
+  const db = readOnly ? openReadOnlyFile(path, options) : new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     // Set first: every later step, identity check and migration included, may wait behind another writer.
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);

@@ -8,33 +8,14 @@ import { performance } from 'node:perf_hooks';
 import { openProject, type Project } from '../../main/services/project.ts';
 import { cooccurrence } from '../../main/services/analysis/cooccurrence.ts';
 import { createTokenizer } from '../../main/services/analysis/tokens.ts';
-import { article, fmt, percentile, random, vocabulary, zipfPicker } from './corpus.ts';
+import { article, fmt, medianTime, ok, random, vocabulary, zipfPicker } from './corpus.ts';
 
 const ARTICLES = 10_000;
 const ANNOTATIONS = 100_000;
 const RUNS = 5;
 const OUTLETS = ['Aftonbladet', 'Expressen', 'Dagens Nyheter', 'Svenska Dagbladet', 'SVT', 'Sveriges Radio', 'Göteborgs-Posten', 'Sydsvenskan'];
 
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
-
-function time(fn: () => unknown): number {
-  const runs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    runs.push(performance.now() - t);
-  }
-  return median(runs);
-}
-
-function ok<T>(envelope: { ok: boolean; value?: unknown; error?: { message: string } }): T {
-  if (!envelope.ok) throw new Error(envelope.error!.message);
-  return envelope.value as T;
-}
+const time = (fn: () => unknown) => medianTime(fn, RUNS);
 
 function build(dir: string): Project {
   const rnd = random(11);

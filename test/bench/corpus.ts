@@ -54,4 +54,27 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+export const median = (xs: readonly number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+
+/** The median time in ms of `runs` calls of fn. */
+export function medianTime(fn: () => unknown, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** The value of an API envelope; a refused call stops the benchmark with its message. */
+export function ok<T>(envelope: { ok: boolean; value?: unknown; error?: { message: string } }): T {
+  if (!envelope.ok) throw new Error(envelope.error!.message);
+  return envelope.value as T;
+}
+
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Db } from '../../db/connection.ts';
 import { openProject, type Project } from '../../main/services/project.ts';
 import { mergeProject } from '../../main/services/merge/merge.ts';
-import { article, fmt, percentile, random, vocabulary, zipfPicker } from './corpus.ts';
+import { article, fmt, median, random, vocabulary, zipfPicker } from './corpus.ts';
 
 const ARTICLES = 5_000;
 const ANNOTATIONS = 50_000;
@@ -21,12 +21,6 @@ const TARGET_MS = 10_000;
 const ARTICLE_COLUMNS = 'id, title, source, author, published_at, language, url, text, text_hash, char_count, created_at';
 const ANNOTATION_COLUMNS = 'id, uuid, article_id, tag_id, start, "end", quote, context_before, context_after, note, annotator, created_at, updated_at';
 const placeholders = (columns: string) => columns.replace(/"?\w+"?/g, '?');
-
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
 
 /** The colleague's project, written with prepared statements (building it is not what is measured). */
 function buildSource(path: string): Project {

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { openProject, type Project } from '../../main/services/project.ts';
 import { krippendorffAlphaNominal, unitizedAlpha } from '../../main/services/analysis/agreement.ts';
 import { gatherCoding, mergeSpans } from '../../main/services/reliability/units.ts';
-import { article, fmt, percentile, random, vocabulary, zipfPicker } from './corpus.ts';
+import { article, fmt, medianTime, ok, random, vocabulary, zipfPicker } from './corpus.ts';
 
 const ARTICLES = 1_000;
 const PER_CODER = 10_000;
@@ -18,26 +18,7 @@ const TAGS = 20;
 const CODERS = ['Ada', 'Bo', 'Cy'];
 const RUNS = 3;
 
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
-
-function time(fn: () => unknown): number {
-  const runs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    runs.push(performance.now() - t);
-  }
-  return median(runs);
-}
-
-function ok<T>(envelope: { ok: boolean; value?: unknown; error?: { message: string } }): T {
-  if (!envelope.ok) throw new Error(envelope.error!.message);
-  return envelope.value as T;
-}
+const time = (fn: () => unknown) => medianTime(fn, RUNS);
 
 function build(dir: string): Project {
   const rnd = random(23);

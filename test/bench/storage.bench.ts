@@ -6,17 +6,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../db/connection.ts';
 import { openProject } from '../../main/services/project.ts';
-import { article, fmt, percentile, random, vocabulary, zipfPicker } from './corpus.ts';
+import { article, fmt, median, percentile, random, vocabulary, zipfPicker } from './corpus.ts';
 
 const ARTICLES = 10_000;
 const ANNOTATIONS = 100_000;
 const EXPORT_RUNS = 5;
-const median = (xs: number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
-
 export function runStorageBench(log: (line: string) => void = console.log) {
   const dir = mkdtempSync(join(tmpdir(), 'framelens-bench-'));
   try {

@@ -2,28 +2,20 @@
 // conflicts, merge again to no effect, read the report as JSON, and one clear line for each mistake.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { tempDir } from './support/project.ts';
+import { cliIn, type Run } from './support/cli.ts';
 import type { MergeReport } from '../../main/services/merge/merge.ts';
 
-const bin = fileURLToPath(new URL('../../main/bin/framelens.mjs', import.meta.url));
-type Run = { code: number; stdout: string; stderr: string };
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 describe('framelens merge', () => {
   const tmp = tempDir('framelens-cli-merge-');
   const mine = join(tmp.dir, 'mine.framelens');
   const theirs = join(tmp.dir, 'theirs.framelens');
-  const run = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      execFile(process.execPath, [bin, ...args], { cwd: tmp.dir, env: { ...process.env, FRAMELENS_HOME: join(tmp.dir, 'home') } }, (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      });
-    });
+  const run = cliIn(tmp.dir);
   const must = async (...args: string[]) => {
     const r = await run(...args);
     assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);

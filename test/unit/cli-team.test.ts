@@ -3,27 +3,19 @@
 // colleague, and a clear message for every mistake.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { tempDir } from './support/project.ts';
+import { cliIn, type Run } from './support/cli.ts';
 import { openProject } from '../../main/services/project.ts';
 
-const bin = fileURLToPath(new URL('../../main/bin/framelens.mjs', import.meta.url));
-type Run = { code: number; stdout: string; stderr: string };
 const TEXT = 'Putin talade i Astana om CSTO:s roll. Tokajev svarade att det var trolling på hög nivå. Kazakstan vill vara neutralt.';
 
 describe('framelens agreement and sample', () => {
   const tmp = tempDir('framelens-team-');
   const db = join(tmp.dir, 'study.framelens');
-  const run = (...args: string[]): Promise<Run> =>
-    new Promise((resolve) => {
-      execFile(process.execPath, [bin, ...args], { cwd: tmp.dir, env: { ...process.env, FRAMELENS_HOME: join(tmp.dir, 'home') } }, (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      });
-    });
+  const run = cliIn(tmp.dir);
   const clean = (r: Run, pattern: RegExp) => {
     assert.notEqual(r.code, 0, r.stdout);
     assert.match(r.stderr, pattern);

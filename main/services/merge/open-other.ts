@@ -1,10 +1,9 @@
 // Opening the other project of a merge: read-only, after checking it is a Framelens project this
 // version can read, and never the open project itself. It is read whole in one read transaction, so
 // what is merged is one consistent moment of it even while a colleague's Framelens is writing to it.
-import Database from 'better-sqlite3';
-import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { APPLICATION_ID, type Db } from '../../../db/connection.ts';
+import { closeSync, existsSync, openSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { resolve } from 'node:path';
+import { APPLICATION_ID, openReadOnlyFile, type Db } from '../../../db/connection.ts';
 import { latestVersion } from '../../../db/migrations/index.ts';
 import { AppError, invalid } from '../errors.ts';
 import { readSource, type SourceProject } from './source.ts';
@@ -53,27 +52,6 @@ function refuseSelf(path: string, stats: Stats, target: Db): void {
   }
 }
 
-function canWrite(path: string): boolean {
-  try {
-    accessSync(path, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function openReadOnly(path: string): Db {
-  // SQLite reads a WAL project through its shared-memory file, and creates that file where it is
-  // missing. In a folder it may not write to, a missing one means no program has the file open, so a
-  // copy of the bytes in memory is the whole project.
-  if (!canWrite(dirname(path)) && !existsSync(`${path}-shm`)) {
-    const bytes = readFileSync(path);
-    if (bytes.length >= 20) bytes[18] = bytes[19] = 1; // the copy has no journal of its own
-    return new Database(bytes, { readonly: true });
-  }
-  return new Database(path, { readonly: true, fileMustExist: true });
-}
-
 /** Opens another project file for reading, with a message an analyst can act on for every refusal. */
 export function readSourceProject(otherPath: string, target: Db, options: { busyTimeoutMs?: number } = {}): SourceProject {
   const path = resolve(otherPath);
@@ -87,7 +65,7 @@ export function readSourceProject(otherPath: string, target: Db, options: { busy
 
   let db: Db;
   try {
-    db = openReadOnly(path);
+    db = openReadOnlyFile(path);
   } catch (error) {
     throw explainSqlite(error, path);
   }
