@@ -44,6 +44,7 @@ const MAX_DECIDED = 500_000;
  * A character outside the ranges NFKC leaves as they are: ASCII, Latin-1's letters, Latin Extended-A
  * but for its few compatibility characters (Ĳ ĳ Ŀ ŀ ŉ ſ), and the common dashes and quotes.
  */
+// eslint-disable-next-line no-control-regex -- tabs and newlines are in the range NFKC leaves alone
 const CHANGED_BY_NFKC = /[^\u0000-\u009f\u00c0-\u0131\u0134-\u013e\u0141-\u0148\u014a-\u017e\u2010\u2012-\u2016\u2018\u2019\u201c\u201d]/;
 
 const SPECIAL_MARKS = /[\u2010\u2011\u2019]/;
