@@ -127,3 +127,43 @@ test('mentions per article for one entity, most first', () => {
     p.cleanup();
   }
 });
+
+test('a filter naming coders counts only mentions inside those coders’ passages', () => {
+  const { p, a2, oslo, bergen, conflict } = setup();
+  try {
+    // The setup's passage is the project analyst's; Bo tags "Bergen och Oslo" in the second article.
+    ok(p.dispatch('annotations.create', { articleId: a2, tagId: conflict, start: 0, end: 15, annotator: 'Bo' }));
+    type Cells = { cells: { entityId: number; tagId: number; mentions: number }[] };
+    const cells = (articles?: { coders: string[] }) =>
+      ok<Cells>(p.dispatch('charts.entityTags', { filters: articles ? { articles } : {} }))
+        .cells.filter((c) => c.tagId === conflict)
+        .map((c) => [c.entityId, c.mentions])
+        .sort((x, y) => x[0]! - y[0]!);
+    const byEntity = (pairs: [number, number][]) => pairs.sort((x, y) => x[0] - y[0]);
+    assert.deepEqual(
+      cells(),
+      byEntity([
+        [oslo, 2],
+        [bergen, 2],
+      ]),
+    );
+    assert.deepEqual(
+      cells({ coders: ['Bo'] }),
+      byEntity([
+        [oslo, 1],
+        [bergen, 1],
+      ]),
+    );
+    const top = ok<{ rows: { entityId: number; mentions: number }[] }>(
+      p.dispatch('charts.topEntities', { filters: { tagIds: [conflict], articles: { coders: ['Bo'] } } }),
+    ).rows;
+    assert.deepEqual(
+      top.map((r) => r.mentions),
+      [1, 1],
+    );
+    const kwic = ok<{ total: number }>(p.dispatch('charts.kwic', { entityId: oslo, tagId: conflict, filters: { articles: { coders: ['Bo'] } } }));
+    assert.equal(kwic.total, 1);
+  } finally {
+    p.cleanup();
+  }
+});

@@ -27,8 +27,11 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
   }
 
   // Lists arrive as one JSON parameter (json_each): any length, where SQLite caps `?` parameters.
-  const insideTags = `EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = m.article_id AND n.tag_id IN (SELECT value FROM json_each(?))
-       AND n.start <= m.start AND n."end" >= m."end")`;
+  // Inside a passage of these tags (one JSON parameter), by the filter's coders when it names any (one more).
+  const insideTags = (coders: readonly string[] | undefined) =>
+    `EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = m.article_id AND n.tag_id IN (SELECT value FROM json_each(?))
+       AND n.start <= m.start AND n."end" >= m."end"${coders ? ' AND n.annotator IN (SELECT value FROM json_each(?))' : ''})`;
+  const coderParams = (filters: ChartFilters | undefined) => (filters?.articles?.coders ? [JSON.stringify(filters.articles.coders)] : []);
 
   /** SQL conditions over mentions m, entities e and articles a for a filter. */
   function filterSql(filters: ChartFilters = {}): Sql {
@@ -52,8 +55,8 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
     }
     if (filters.tagIds?.length) {
       const ids = withSubtags(filters.tagIds);
-      where.push(insideTags);
-      params.push(JSON.stringify(ids));
+      where.push(insideTags(filters.articles?.coders));
+      params.push(JSON.stringify(ids), ...coderParams(filters));
     }
     if (filters.articles) {
       // The article filter is written over `articles a`, as these queries name the article too.
@@ -111,12 +114,14 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
   function entityTags(filters: ChartFilters | undefined, limit = 20) {
     const f = filterSql(filters);
     const tags = deps.tags.list();
-    const inside = `${FROM} JOIN annotations n ON n.article_id = m.article_id AND n.start <= m.start AND n."end" >= m."end"`;
+    const byCoders = filters?.articles?.coders ? ' AND n.annotator IN (SELECT value FROM json_each(?))' : '';
+    const inside = `${FROM} JOIN annotations n ON n.article_id = m.article_id AND n.start <= m.start AND n."end" >= m."end"${byCoders}`;
+    const joinParams = coderParams(filters);
     const top = db
       .prepare(
         `SELECT m.entity_id AS id, count(DISTINCT m.id) AS total ${inside} WHERE ${f.where} GROUP BY m.entity_id ORDER BY total DESC, m.entity_id LIMIT ?`,
       )
-      .all(...f.params, limit) as { id: number }[];
+      .all(...joinParams, ...f.params, limit) as { id: number }[];
     if (top.length === 0) return { entities: [], tags: [], cells: [] };
     const ids = top.map((t) => t.id);
     const marks = ids.map(() => '?').join(',');
@@ -130,7 +135,7 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
          ${inside} JOIN lineage ON lineage.tag_id = n.tag_id
          WHERE ${f.where} AND m.entity_id IN (${marks}) GROUP BY m.entity_id, lineage.ancestor`,
       )
-      .all(...f.params, ...ids) as { entityId: number; tagId: number; mentions: number }[];
+      .all(...joinParams, ...f.params, ...ids) as { entityId: number; tagId: number; mentions: number }[];
     const entities = (
       db.prepare(`SELECT id, name, type FROM entities WHERE id IN (${marks})`).all(...ids) as {
         id: number;
@@ -163,8 +168,8 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
     const params = [...f.params, input.entityId];
     if (input.tagId !== undefined) {
       const ids = withSubtags([input.tagId]);
-      where += ` AND ${insideTags}`;
-      params.push(JSON.stringify(ids));
+      where += ` AND ${insideTags(input.filters?.articles?.coders)}`;
+      params.push(JSON.stringify(ids), ...coderParams(input.filters));
     }
     if (input.articleId !== undefined) {
       where += ' AND m.article_id = ?';
