@@ -266,7 +266,7 @@ test('distinctive words rank the side’s own vocabulary first, and each opens i
   }
 });
 
-test('a tag applied to a whole article counts as the article carrying it, in the comparison and the matrix', () => {
+test('a tag applied to a whole article counts as the article carrying it, in the comparison, the timeline and the matrix', () => {
   const { p, ids, threat, trolling } = setup();
   try {
     // B3 had nothing; Bo codes it Threat as a whole. Threat is then in 4 of 6 articles, B in 2 of 3.
@@ -283,6 +283,10 @@ test('a tag applied to a whole article counts as the article carrying it, in the
     const header = matrix[0]!.split(',');
     const last = matrix[6]!.split(',');
     assert.equal(last[header.indexOf('Threat')], '1');
+    // Over time too: one month, Threat in 4 of its 6 articles.
+    ok(p.dispatch('variables.setValue', { variableId: 'publishedAt', value: '2024-05-02', filter: {} }));
+    const timeline = ok<{ series: { articleShare: number[] }[] }>(p.dispatch('compare.timeline', { comparison: { tagIds: [threat.id, trolling.id] } }));
+    assert.deepEqual(timeline.series[0]!.articleShare, [4 / 6]);
   } finally {
     p.cleanup();
   }

@@ -5,7 +5,7 @@ import type { ArticleFilter, Comparison } from '../../api/contract.ts';
 import type { TagService } from '../tags.ts';
 import type { VariableService } from '../variables/store.ts';
 import { timeKey } from './groups.ts';
-import { selectPassages, sidesByTag } from './passages.ts';
+import { selectArticleCodes, selectPassages, sidesByTag } from './passages.ts';
 import { comparisonSides } from './summary.ts';
 
 type Unit = 'week' | 'month' | 'year';
@@ -37,7 +37,9 @@ export function compareTimeline(
 ) {
   const unit = input.unit ?? 'month';
   const sides = comparisonSides(deps.tags, input.comparison);
-  const { articleIds, passages } = selectPassages(db, deps.variables, input.filter, { tagIds: [...new Set(sides.flatMap((s) => s.tagIds))] });
+  const tagIds = [...new Set(sides.flatMap((s) => s.tagIds))];
+  const selection = selectPassages(db, deps.variables, input.filter, { tagIds });
+  const { articleIds, passages } = selection;
   const dates = new Map(db.prepare('SELECT id, published_at FROM articles WHERE published_at IS NOT NULL').raw().all() as [number, string][]);
   const dated = articleIds.filter((id) => dates.has(id)).map((id) => dates.get(id)!);
   if (dated.length === 0)
@@ -65,6 +67,12 @@ export function compareTimeline(
       passagesBy[s]![b]!++;
       carrying[s]![b]!.add(articleId);
     }
+  }
+  // A tag applied to a whole article: the article carries the side in its period.
+  for (const [articleId, tagId] of selectArticleCodes(db, selection, tagIds)) {
+    const b = bucketOf(articleId);
+    if (b === undefined) continue;
+    for (const s of sidesOfTag.get(tagId) ?? []) carrying[s]![b]!.add(articleId);
   }
   return {
     buckets,
