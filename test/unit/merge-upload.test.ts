@@ -51,6 +51,9 @@ test('an uploaded project merges, a dry run first says what it would do, and no 
       const state = snapshot(mine);
       const text = mine.dispatch('project.merge', { fileName: 'notes.txt', dataBase64: Buffer.from('not a project').toString('base64') }) as Envelope<unknown>;
       assert.equal(text.ok, false);
+      // A file name no file system takes (too long, a path) only labels the report.
+      const long = mine.dispatch('project.merge', { fileName: `${'x'.repeat(400)}/../../etc.framelens`, dataBase64, dryRun: true }) as Envelope<unknown>;
+      assert.equal(long.ok, true);
       const broken = mine.dispatch('project.merge', { fileName: 'x.framelens', dataBase64: '%%%' }) as Envelope<unknown>;
       assert.equal(!broken.ok && broken.error.code, 'INVALID_INPUT');
       assert.equal(snapshot(mine), state);

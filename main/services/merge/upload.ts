@@ -2,7 +2,7 @@
 // from there like a file on disk, and deleted whatever happens.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { Db } from '../../../db/connection.ts';
 import { invalid } from '../errors.ts';
 import { mergeProject, type MergeReport } from './merge.ts';
@@ -13,8 +13,8 @@ export function mergeUpload(db: Db, services: MergeServices, input: { fileName: 
   const bytes = Buffer.from(input.dataBase64, 'base64');
   const dir = mkdtempSync(join(tmpdir(), 'framelens-merge-'));
   try {
-    // The name only labels the copy; it never chooses where anything is written.
-    const path = join(dir, basename(input.fileName).replace(/[^\p{L}\p{N}._ -]/gu, '_') || 'project.framelens');
+    // The name only labels the report; the copy has a fixed name of its own in its private folder.
+    const path = join(dir, 'upload.framelens');
     writeFileSync(path, bytes, { mode: 0o600 });
     const report = mergeProject(db, services, path, { dryRun: input.dryRun });
     return { ...report, path: input.fileName };
