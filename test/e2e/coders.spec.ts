@@ -145,3 +145,22 @@ test('a colleague’s project merges by upload: a preview first, then the merge'
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('an export can hold only the codes of the coders ticked', async ({ app, host, page }) => {
+  const article = (await host.call('articles.importText', { text: TEXT, title: TITLE })).id!;
+  const threat = (await host.call('tags.create', { name: 'Threat' })).id;
+  const at = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
+  await host.call('annotations.create', { articleId: article, tagId: threat, ...at(ADA), annotator: 'Ada' });
+  await host.call('annotations.create', { articleId: article, tagId: threat, ...at(BO), annotator: 'Bo' });
+  await host.call('articleCodes.add', { articleId: article, tagId: threat, annotator: 'Bo' });
+  await page.reload();
+  const dialog = await app.openExport();
+  const coders = dialog.root.getByTestId('export-coders').first();
+  await coders.getByRole('checkbox', { name: /Bo/ }).check();
+  await expect(coders).toContainText('only Bo');
+  const csv = await dialog.download();
+  expect(csv.rows.map((r) => [r.annotator, r.unit, r.quote])).toEqual([
+    ['Bo', 'article', ''],
+    ['Bo', 'passage', BO],
+  ]);
+});
