@@ -167,7 +167,8 @@ export type DistinctiveTerm = z.infer<typeof distinctiveTerm>;
 export const termLine = z.object({
   articleId: id,
   articleTitle: z.string(),
-  annotationId: id,
+  /** null: the article holds the tag as a whole-article code, and the line shows its opening. */
+  annotationId: id.nullable(),
   start: z.number().int(),
   end: z.number().int(),
   before: z.string(),

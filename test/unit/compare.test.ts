@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ok, tempProject } from './support/project.ts';
-import type { CompareResult, Envelope, Tag } from '../../main/api/contract.ts';
+import type { CompareResult, CooccurrenceResult, Envelope, Tag } from '../../main/api/contract.ts';
 
 const TEXT = (n: number) => `Artikel ${n}: toppmötet i Astana beskrevs som ett hot och som trolling på hög nivå av flera bedömare.`;
 
@@ -322,6 +322,33 @@ test('a filter naming coders counts only their passages and whole-article codes'
       .map((line) => line.includes(',Bo,'));
     assert.equal(annotators.length, 4);
     assert.ok(annotators.every(Boolean));
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('shared articles count whole-article codes; passage overlaps do not', () => {
+  const { p, ids, threat, trolling } = setup();
+  try {
+    const before = ok<CooccurrenceResult>(p.dispatch('compare.cooccurrence', { tagIds: [threat.id, trolling.id] }));
+    // B3 had nothing: whole-article Threat and Trolling make it an article holding both.
+    ok(p.dispatch('articleCodes.add', { articleId: ids[5]!, tagId: threat.id, annotator: 'Bo' }));
+    ok(p.dispatch('articleCodes.add', { articleId: ids[5]!, tagId: trolling.id, annotator: 'Bo' }));
+    const after = ok<CooccurrenceResult>(p.dispatch('compare.cooccurrence', { tagIds: [threat.id, trolling.id] }));
+    const [was, is] = [before.pairs[0]!, after.pairs[0]!];
+    assert.equal(is.sharedArticles, was.sharedArticles + 1);
+    assert.deepEqual([is.aOverlappingB, is.bOverlappingA], [was.aOverlappingB, was.bOverlappingA]);
+    assert.deepEqual(
+      after.tags.map((t) => t.articles),
+      before.tags.map((t) => t.articles + 1),
+    );
+    // Threat in 4 articles, Trolling (with Irony) in 4, both in B2 and B3: 2 of 6.
+    assert.equal(is.articleJaccard, is.sharedArticles / (4 + 4 - is.sharedArticles));
+    const list = ok<{ lines: { articleId: number; annotationId: number | null }[] }>(
+      p.dispatch('compare.cooccurrenceList', { a: threat.id, b: trolling.id, rollup: true, scope: 'article' }),
+    );
+    assert.deepEqual(list.lines.find((l) => l.articleId === ids[5])?.annotationId, null);
+    assert.equal(list.lines.length, is.sharedArticles);
   } finally {
     p.cleanup();
   }

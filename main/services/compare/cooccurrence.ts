@@ -7,7 +7,8 @@ import { notFound } from '../errors.ts';
 import { PATH_SEPARATOR, type TagService } from '../tags.ts';
 import type { VariableService } from '../variables/store.ts';
 import { cooccurrence, type Passage } from '../analysis/cooccurrence.ts';
-import { selectPassages, type PassageRow } from './passages.ts';
+import { selectArticleCodes, selectPassages, type PassageRow } from './passages.ts';
+import { jaccard } from '../analysis/stats.ts';
 import { lineMaker } from './lines.ts';
 
 type Deps = { tags: TagService; variables: VariableService };
@@ -40,19 +41,25 @@ export function compareCooccurrence(db: Db, deps: Deps, input: { tagIds?: number
   const rollup = input.tagIds !== undefined;
   const chosen = input.tagIds ?? all.map((t) => t.id);
   const counting = countingFor(deps.tags, chosen, rollup);
-  const { passages } = selectPassages(db, deps.variables, input.filter);
-  const result = cooccurrence(asPassages(passages, counting), { tags: chosen });
+  const selection = selectPassages(db, deps.variables, input.filter);
+  const result = cooccurrence(asPassages(selection.passages, counting), { tags: chosen });
   const tagById = new Map(all.map((t) => [t.id, t]));
   const totals = new Map(result.tags.map((t) => [t.tagId, t]));
+  // Articles count a tag applied to the whole article too; passages and their overlaps do not.
+  const articlesOf = new Map(chosen.map((id) => [id, new Set<number>()]));
+  for (const [, articleId, tagId] of selection.passages) for (const into of counting.get(tagId) ?? []) articlesOf.get(into)!.add(articleId);
+  for (const [articleId, tagId] of selectArticleCodes(db, selection)) for (const into of counting.get(tagId) ?? []) articlesOf.get(into)!.add(articleId);
   return {
     tags: chosen.map((id) => ({
       id,
       label: tagById.get(id)!.path.join(PATH_SEPARATOR),
       color: tagById.get(id)!.color,
       passages: totals.get(id)?.passages ?? 0,
-      articles: totals.get(id)?.articles ?? 0,
+      articles: articlesOf.get(id)!.size,
     })),
     pairs: result.pairs.map((p) => {
+      const [inA, inB] = [articlesOf.get(p.a)!, articlesOf.get(p.b)!];
+      const shared = [...inA].filter((id) => inB.has(id)).length;
       const either = (totals.get(p.a)?.passages ?? 0) + (totals.get(p.b)?.passages ?? 0);
       return {
         a: p.a,
@@ -60,11 +67,19 @@ export function compareCooccurrence(db: Db, deps: Deps, input: { tagIds?: number
         aOverlappingB: p.aOverlappingB,
         bOverlappingA: p.bOverlappingA,
         passageJaccard: either ? (p.aOverlappingB + p.bOverlappingA) / either : 0,
-        sharedArticles: p.sharedArticles,
-        articleJaccard: p.articleJaccard.value,
+        sharedArticles: shared,
+        articleJaccard: jaccard(inA.size, inB.size, shared).value,
       };
     }),
   };
+}
+
+/** How much of an article's start shows it in a list: its first line, at most 120 characters. */
+function openingLength(db: Db, articleId: number): number {
+  const text = db.prepare('SELECT substr(text, 1, 121) FROM articles WHERE id = ?').pluck().get(articleId) as string;
+  // Whole code points, so an emoji at the edge is never cut in half.
+  const line = [...text.split('\n')[0]!].slice(0, 120).join('');
+  return Math.max(1, Math.min(line.length, text.length));
 }
 
 /** The passages of a that overlap one of b and the other way round, or one line per article holding both. */
@@ -74,25 +89,35 @@ export function cooccurrenceList(
   input: { a: number; b: number; rollup?: boolean; scope: 'passage' | 'article'; filter?: ArticleFilter; limit?: number },
 ): { lines: TermLine[]; total: number } {
   const counting = countingFor(deps.tags, [input.a, input.b], input.rollup ?? false);
-  const { passages } = selectPassages(db, deps.variables, input.filter);
-  const byArticle = new Map<number, { a: PassageRow[]; b: PassageRow[] }>();
-  for (const row of passages) {
-    for (const into of counting.get(row[2]) ?? []) {
-      let entry = byArticle.get(row[1]);
-      if (!entry) byArticle.set(row[1], (entry = { a: [], b: [] }));
-      (into === input.a ? entry.a : entry.b).push(row);
+  const selection = selectPassages(db, deps.variables, input.filter);
+  type Entry = { a: PassageRow[]; b: PassageRow[]; wholeA: boolean; wholeB: boolean };
+  const byArticle = new Map<number, Entry>();
+  const entryOf = (articleId: number) => {
+    let entry = byArticle.get(articleId);
+    if (!entry) byArticle.set(articleId, (entry = { a: [], b: [], wholeA: false, wholeB: false }));
+    return entry;
+  };
+  for (const row of selection.passages) for (const into of counting.get(row[2]) ?? []) (into === input.a ? entryOf(row[1]).a : entryOf(row[1]).b).push(row);
+  if (input.scope === 'article') {
+    for (const [articleId, tagId] of selectArticleCodes(db, selection)) {
+      for (const into of counting.get(tagId) ?? []) {
+        if (into === input.a) entryOf(articleId).wholeA = true;
+        else entryOf(articleId).wholeB = true;
+      }
     }
   }
   const line = lineMaker(db);
   const found: TermLine[] = [];
   const overlaps = (x: PassageRow, y: PassageRow) => x[3] < y[4] && y[3] < x[4];
-  for (const [articleId, { a, b }] of byArticle) {
-    if (a.length === 0 || b.length === 0) continue;
+  for (const [articleId, { a, b, wholeA, wholeB }] of byArticle) {
     if (input.scope === 'article') {
-      const first = a.reduce((x, y) => (y[3] < x[3] ? y : x));
-      found.push(line(articleId, first[0], first[3], first[4]));
+      if ((a.length === 0 && !wholeA) || (b.length === 0 && !wholeB)) continue;
+      // The first passage of either tag shows the article; with whole-article codes alone, its opening.
+      const first = [...a, ...b].reduce<PassageRow | null>((x, y) => (x === null || y[3] < x[3] ? y : x), null);
+      found.push(first ? line(articleId, first[0], first[3], first[4]) : line(articleId, null, 0, openingLength(db, articleId)));
       continue;
     }
+    if (a.length === 0 || b.length === 0) continue;
     const seen = new Set<number>();
     for (const [mine, theirs] of [
       [a, b],

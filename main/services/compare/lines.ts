@@ -13,7 +13,7 @@ export function lineMaker(db: Db) {
     if (!found) cache.set(id, (found = article.get(id) as { title: string; text: string }));
     return found;
   };
-  return (articleId: number, annotationId: number, start: number, end: number): TermLine => {
+  return (articleId: number, annotationId: number | null, start: number, end: number): TermLine => {
     const { title, text } = read(articleId);
     return {
       articleId,
