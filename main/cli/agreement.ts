@@ -5,7 +5,7 @@ import type { AgreementResult, Measure } from '../api/contract.ts';
 import { csvDocument } from '../services/csv.ts';
 import { CliError, parseCommand, positiveInt, printJson, table, UsageError } from './common.ts';
 import { call, dbHelp, withProject } from './project.ts';
-import { filterHelp, filterOptions, readFilter } from './filter.ts';
+import { commaList, filterHelp, filterOptions, readFilter } from './filter.ts';
 import { tagIdsFor } from './export.ts';
 
 export const help = `Usage: framelens agreement --coders "A,B[,C…]" [--tags "X,Y"] [options]
@@ -45,12 +45,6 @@ const options = {
   csv: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
-
-const list = (text: string) =>
-  text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 const value = (m: Measure | null): number | null => (m && m.ok ? Number(m.value.toFixed(4)) : null);
 const shown = (m: Measure | null) => (m === null ? '' : m.ok ? m.value.toFixed(3) : '–');
@@ -143,20 +137,20 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length) throw new UsageError('agreement', `unexpected ${JSON.stringify(positionals[0])}.`);
   if (values.coders === undefined) throw new UsageError('agreement', 'name the coders with --coders "A,B".');
   if (values.json && values.csv) throw new UsageError('agreement', 'choose --json or --csv, not both.');
-  const coders = list(values.coders);
+  const coders = commaList(values.coders);
   if (coders.length === 0) throw new UsageError('agreement', '--coders needs at least one name.');
   const resamples = positiveInt('agreement', '--bootstrap', values.bootstrap);
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError('agreement', '--seed is a whole number of 0 or more.');
-  const articleIds = values.articles === undefined ? undefined : list(values.articles).map((v) => positiveInt('agreement', '--articles', v)!);
+  const articleIds = values.articles === undefined ? undefined : commaList(values.articles).map((v) => positiveInt('agreement', '--articles', v)!);
   return withProject('agreement', values.db, { create: false }, (project) => {
-    const tagIds = values.tags === undefined ? undefined : tagIdsFor(list(values.tags), call(project, 'tags.list', {}).tags);
+    const tagIds = values.tags === undefined ? undefined : tagIdsFor(commaList(values.tags), call(project, 'tags.list', {}).tags);
     const result = call(project, 'reliability.agreement', {
       coders,
       tagIds,
       rollup: !values['no-rollup'],
       articleIds,
-      filter: readFilter('agreement', project, values),
+      filter: readFilter('agreement', project, { search: values.search, where: values.where }),
       bootstrap: resamples === undefined ? undefined : { resamples, seed },
     });
     if (result.message) throw new CliError(result.message);

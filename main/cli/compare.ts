@@ -5,7 +5,7 @@ import type { Project } from '../services/project.ts';
 import { csvDocument } from '../services/csv.ts';
 import { parseCommand, printJson, table, UsageError } from './common.ts';
 import { call, dbHelp, withProject } from './project.ts';
-import { filterHelp, filterOptions, readFilter, variableByName } from './filter.ts';
+import { coderFilterHelp, coderFilterOptions, filterHelp, filterOptions, readFilter, variableByName } from './filter.ts';
 import { tagIdsFor } from './export.ts';
 
 export const help = `Usage: framelens compare --tags "A,B[,C]" [--rest] [--by VARIABLE|annotator|week|month|year] [options]
@@ -23,6 +23,7 @@ Options:
   --by G            group by a variable (its name, or source, author, language, publishedAt), by
                     annotator, or by publication week, month or year
 ${filterHelp}
+${coderFilterHelp}
   --json            print everything as JSON, each statistic with the counts behind it
   --csv             print the crosstab as CSV
   --help            show this help
@@ -38,7 +39,9 @@ Options:
   ${dbHelp}
   --rows VARIABLE   what the rows are
   --tags "A,B"      the tags, by path, separated by commas
+  --rest            one tag against all other tagged passages
 ${filterHelp}
+${coderFilterHelp}
   --json            print the table and its statistics as JSON
   --csv             print the table as CSV
   --help            show this help
@@ -54,6 +57,7 @@ const options = {
   csv: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   ...filterOptions,
+  ...coderFilterOptions,
 } as const;
 
 function readGrouping(project: Project, by: string | undefined): Grouping | undefined {
@@ -195,7 +199,7 @@ export async function runCrosstab(argv: string[]): Promise<number> {
   if (positionals.length) throw new UsageError('crosstab', `unexpected ${JSON.stringify(positionals[0])}.`);
   if (values.rows === undefined) throw new UsageError('crosstab', 'name what the rows are with --rows VARIABLE.');
   return withProject('crosstab', values.db, { create: false }, (project) => {
-    const comparison = readComparison('crosstab', project, { tags: values.tags }, readGrouping(project, values.rows));
+    const comparison = readComparison('crosstab', project, { tags: values.tags, rest: values.rest }, readGrouping(project, values.rows));
     const result = call(project, 'compare.summary', { comparison, filter: readFilter('crosstab', project, values) });
     if (values.json) printJson({ sides: result.sides, groups: result.groups, crosstab: result.crosstab });
     else if (values.csv) process.stdout.write(crosstabCsv(result));

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Tag } from '../api/contract.ts';
 import { CliError, parseCommand, positiveInt, UsageError } from './common.ts';
 import { call, dbHelp, withProject } from './project.ts';
-import { filterHelp, filterOptions, readFilter } from './filter.ts';
+import { coderFilterHelp, coderFilterOptions, filterHelp, filterOptions, readFilter } from './filter.ts';
 
 export const help = `Usage: framelens export csv [options]
        framelens export matrix [--unit article|passage] [--count|--presence] [--no-rollup] [options]
@@ -29,6 +29,7 @@ Options:
   --raw             leave cells that start with = + - @ as they are (by default they get a leading '
                     so a spreadsheet shows them as text instead of running them as formulas)
 ${filterHelp}
+${coderFilterHelp}
   --help            show this help
 `;
 
@@ -46,6 +47,7 @@ const options = {
   scope: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...filterOptions,
+  ...coderFilterOptions,
 } as const;
 
 const formats = ['csv', 'matrix', 'cooccurrence'];

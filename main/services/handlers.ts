@@ -24,6 +24,7 @@ import { compareTimeline } from './compare/timeline.ts';
 import { compareCooccurrence, cooccurrenceList } from './compare/cooccurrence.ts';
 import { compareDistinctive, compareTermLines } from './compare/distinctive.ts';
 import { codeMatrix, cooccurrenceMatrix } from './compare/matrix.ts';
+import { createWordIndex } from './analysis/word-index.ts';
 
 export function createServices(db: Db) {
   const articles = articleService(db);
@@ -36,7 +37,8 @@ export function createServices(db: Db) {
   const entities = entityStore(db, { articles, variables });
   const charts = chartService(db, { tags, variables });
   const variableFiles = variablesCsv(db, { variables });
-  return { db, articles, tags, settings, coders, annotations, articleCodes, entities, charts, variables, variableFiles };
+  const words = createWordIndex(db);
+  return { db, articles, tags, settings, coders, annotations, articleCodes, entities, charts, variables, variableFiles, words };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -56,7 +58,7 @@ export type HandlerOptions = {
 };
 
 export function createHandlers(services: Services, options: HandlerOptions): Handlers {
-  const { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles } = services;
+  const { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles, words } = services;
   const { path, detection } = options;
   const detectImported = <T extends { status: string; id?: number }>(results: T[]): T[] => {
     if (options.detectOnImport) detection.enqueue(results.filter((r) => r.status === 'imported').map((r) => r.id!));
@@ -151,8 +153,8 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'compare.timeline': (input) => compareTimeline(db, { tags, variables }, input),
     'compare.cooccurrence': (input) => compareCooccurrence(db, { tags, variables }, input),
     'compare.cooccurrenceList': (input) => cooccurrenceList(db, { tags, variables }, input),
-    'compare.distinctive': (input) => compareDistinctive(db, { tags, variables }, input),
-    'compare.termLines': (input) => compareTermLines(db, { tags, variables }, input),
+    'compare.distinctive': (input) => compareDistinctive(db, { tags, variables, words }, input),
+    'compare.termLines': (input) => compareTermLines(db, { tags, variables, words }, input),
 
     'export.matrix': (options) => codeMatrix(db, { tags, variables }, options),
     'export.cooccurrence': (options) => cooccurrenceMatrix(db, { tags, variables }, options),

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { countTerms, createTokenizer, createWordCounter, stopwordLanguages, stopwords, tokenize } from '../../main/services/analysis/tokens.ts';
+import { countTerms, createTokenizer, stopwordLanguages, stopwords, tokenize } from '../../main/services/analysis/tokens.ts';
 import { AppError } from '../../main/services/errors.ts';
 
 const sv = { languages: ['sv'] };
@@ -106,28 +106,6 @@ test('countTerms counts each word', () => {
       ['fred', 1],
     ]),
   );
-});
-
-test('the word counter counts what the tokenizer returns, over many texts and in two tallies', () => {
-  const texts = [
-    'Putin talade i Astana. CSTO:s möte, Putins tal och EU-kommissionen.',
-    'Ｐｕｔｉｎ ﬁnns, "trolling at a high level", Nato\u00admedlemskap 2024 och 1990-talet.',
-    'Putin igen: Kazakstans roll, Kazakstans svar.',
-  ];
-  const counter = createWordCounter(sv);
-  const tokenizer = createTokenizer(sv);
-  const first = new Map<string, number>();
-  const second = new Map<string, number>();
-  counter.add(texts[0]!, first);
-  counter.add(texts[1]!, first);
-  counter.add(texts[2]!, second);
-  const words = counter.words(first);
-  assert.deepEqual(words, countTerms([...tokenizer(texts[0]!), ...tokenizer(texts[1]!)]));
-  assert.equal(words.get('putin'), 2);
-  // words() adds into a map it is given, so tallies of several languages can end in one count.
-  counter.words(second, words);
-  assert.deepEqual(words, countTerms(texts.flatMap(tokenizer)));
-  assert.equal(words.get('kazakstans'), 2);
 });
 
 test('text that NFKC would change is normalised, and text it leaves alone gives the same words without it', () => {

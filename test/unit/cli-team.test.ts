@@ -71,6 +71,36 @@ describe('framelens agreement and sample', () => {
     clean(await run('agreement', '--db', db, '--coders', 'Ada,Bo', '--json', '--csv'), /--json or --csv/);
   });
 
+  test('compare, crosstab and export count only the coders named with --coders', async () => {
+    const passages = async (...more: string[]) => {
+      const r = await run('compare', '--db', db, '--tags', 'Threat', '--rest', '--json', ...more);
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.parse(r.stdout) as { overall: { passages: number }[] }).overall[0]!.passages;
+    };
+    assert.equal(await passages(), 12);
+    assert.equal(await passages('--coders', 'Bo'), 6);
+    assert.equal(await passages('--coders', 'Ada, Bo'), 12);
+    const crosstab = await run('crosstab', '--db', db, '--rows', 'source', '--tags', 'Threat', '--rest', '--coders', 'Bo', '--csv');
+    assert.deepEqual(
+      (parse(crosstab.stdout, { columns: true }) as Record<string, string>[]).map((r) => [r.group, r.Threat]),
+      [
+        ['DN', '2'],
+        ['SVT', '4'],
+      ],
+    );
+    clean(await run('crosstab', '--db', db, '--rows', 'source', '--tags', 'Threat', '--rest', '--coders', 'Ada,Zed'), /no coder "Zed"/);
+    assert.equal(crosstab.code, 0, crosstab.stderr);
+    const exported = await run('export', 'csv', '--db', db, '--coders', 'Bo');
+    assert.equal(exported.code, 0, exported.stderr);
+    const rows = parse(exported.stdout, { columns: true }) as Record<string, string>[];
+    assert.equal(rows.length, 6);
+    assert.ok(rows.every((r) => r.annotator === 'Bo'));
+    const matrix = parse((await run('export', 'matrix', '--db', db, '--unit', 'passage', '--coders', 'Ada')).stdout, { columns: true }) as unknown[];
+    assert.equal(matrix.length, 6);
+    clean(await run('compare', '--db', db, '--tags', 'Threat', '--rest', '--coders', 'Zed'), /no coder "Zed".*Coders: Ada, Bo/);
+    clean(await run('export', 'csv', '--db', db, '--coders', ' , '), /--coders needs at least one name/);
+  });
+
   test('sample marks a stratified sample in the project, or writes it to a new project for a colleague', async () => {
     const marked = await run('sample', '--db', db, '--n', '3', '--by', 'source', '--seed', '5');
     assert.equal(marked.code, 0, marked.stderr);

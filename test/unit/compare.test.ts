@@ -261,6 +261,17 @@ test('distinctive words rank the side’s own vocabulary first, and each opens i
     assert.match(noEntities.message, /no entity mentions/);
     const bad = p.dispatch('compare.distinctive', { comparison, side: 5, kind: 'words' });
     assert.equal(bad.ok, false);
+    // A coder who gives Trolling to a whole article adds all its words to that side, and its uses open.
+    const whole = 'Hamnen i Gävle fick besök av trollfabriken. Trollfabriken svarade.';
+    const wholeId = ok<{ id: number }>(p.dispatch('articles.importText', { text: whole, language: 'sv' })).id;
+    ok(p.dispatch('articleCodes.add', { articleId: wholeId, tagId: trolling.id, annotator: 'Bo' }));
+    const withWhole = ok<{ terms: { term: string; count: number }[] }>(p.dispatch('compare.distinctive', { comparison, side: 1, kind: 'words' }));
+    assert.equal(withWhole.terms.find((t) => t.term === 'trollfabriken')?.count, 2);
+    const wholeLines = ok<{ lines: { articleId: number; annotationId: number | null; text: string }[]; total: number }>(
+      p.dispatch('compare.termLines', { comparison, side: 1, kind: 'words', term: 'trollfabriken' }),
+    );
+    assert.equal(wholeLines.total, 2);
+    assert.ok(wholeLines.lines.every((l) => l.articleId === wholeId && l.annotationId === null && l.text.toLowerCase() === 'trollfabriken'));
   } finally {
     p.cleanup();
   }

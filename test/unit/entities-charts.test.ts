@@ -167,3 +167,50 @@ test('a filter naming coders counts only mentions inside those coders’ passage
     p.cleanup();
   }
 });
+
+test('a tag given to a whole article holds all its mentions, in the heatmap, its lists and the tag filter', () => {
+  const { p, a1, a2, oslo, bergen, conflict, frames } = setup();
+  try {
+    // Bo codes the second article Conflict as a whole; one Oslo of the first lies in a Conflict passage
+    // and in the article Bo also coded whole: it counts once.
+    ok(p.dispatch('articleCodes.add', { articleId: a2, tagId: conflict, annotator: 'Bo' }));
+    ok(p.dispatch('articleCodes.add', { articleId: a1, tagId: conflict, annotator: 'Bo' }));
+    type Cells = { cells: { entityId: number; tagId: number; mentions: number }[] };
+    const cells = (filters = {}) =>
+      ok<Cells>(p.dispatch('charts.entityTags', { filters }))
+        .cells.filter((c) => c.tagId === conflict)
+        .map((c) => [c.entityId, c.mentions])
+        .sort((x, y) => x[0]! - y[0]!);
+    const byEntity = (pairs: [number, number][]) => pairs.sort((x, y) => x[0] - y[0]);
+    // Oslo: three in the first article and one in the second; Bergen: one in each.
+    assert.deepEqual(
+      cells(),
+      byEntity([
+        [oslo, 4],
+        [bergen, 2],
+      ]),
+    );
+    const parent = ok<Cells>(p.dispatch('charts.entityTags', {})).cells.find((c) => c.entityId === oslo && c.tagId === frames);
+    assert.equal(parent?.mentions, 4, 'the parent tag counts its subtag’s whole-article codes');
+    assert.equal(ok<{ total: number }>(p.dispatch('charts.kwic', { entityId: oslo, tagId: conflict })).total, 4, 'the cell and its list agree');
+    const top = ok<{ rows: { entityId: number; mentions: number }[] }>(p.dispatch('charts.topEntities', { filters: { tagIds: [conflict] } })).rows;
+    assert.deepEqual(
+      top.map((r) => [r.entityId, r.mentions]),
+      [
+        [oslo, 4],
+        [bergen, 2],
+      ],
+    );
+    // The setup's coder only: the first article's passage, not Bo's whole-article codes.
+    const analyst = p.db.prepare('SELECT annotator FROM annotations').pluck().get() as string;
+    assert.deepEqual(
+      cells({ articles: { coders: [analyst] } }),
+      byEntity([
+        [oslo, 1],
+        [bergen, 1],
+      ]),
+    );
+  } finally {
+    p.cleanup();
+  }
+});

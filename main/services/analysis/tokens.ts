@@ -32,12 +32,19 @@ export interface TokenOptions {
   extra?: Iterable<string>;
 }
 
+/** A word in normalised, lowercased text. */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-\u2010\u2011'\u2019:][\p{L}\p{M}\p{N}]+)*/gu;
+/**
+ * A run of letters in the text as written, before normalising: the same shape, with soft hyphens inside.
+ * Each distinct run is normalised and decided once (see `runReader`), so a corpus is never normalised or
+ * lowercased as a whole, and a run keeps its place in the text.
+ */
+export const RUN = /[\p{L}\p{M}\p{N}\u00ad]+(?:[-\u2010\u2011'\u2019:][\p{L}\p{M}\p{N}\u00ad]+)*/gu;
 const HAS_LETTER = /\p{L}/u;
 const HAS_NUMBER = /\p{N}/u;
 const NUMBER = /^\p{N}+(?:[-:']\p{N}+)*(?::\p{L}{1,2}|st|nd|rd|th)?$/u;
 
-/** Bounds the memory of a tokenizer kept over a large corpus. */
+/** Bounds the memory of a run reader kept over a large corpus. */
 const MAX_DECIDED = 500_000;
 
 /**
@@ -74,74 +81,48 @@ export function stopwords(languages: readonly string[]): Set<string> {
   return words;
 }
 
-/** Normalises a text and returns its runs of letters, each still to be decided on (see `wordReader`). */
-function runsOf(text: string): string[] {
-  // The text is normalised and lowercased once; a run then only needs its dashes and apostrophes unified.
-  // Most news text (ASCII, å ä ö é and the rest of Latin-1 and Latin Extended-A, dashes and quotes) is
-  // unchanged by NFKC, and a scan that says so costs a fraction of normalizing. match (an array of
-  // strings) is about twice as fast as matchAll here.
-  let clean = CHANGED_BY_NFKC.test(text) ? text.normalize('NFKC') : text;
-  if (clean.includes('\u00ad')) clean = clean.replace(/\u00ad/g, '');
-  return clean.toLowerCase().match(WORD) ?? [];
-}
+const NONE: readonly string[] = [];
 
 /**
- * What each distinct run of letters becomes: the word, or null when it is dropped. Decided once per run:
- * a corpus has tens of thousands of distinct runs against millions of tokens.
+ * What each distinct run of letters, as written, becomes: its words (almost always one, none when it is
+ * dropped; NFKC can split a run, as "½" becomes "1⁄2"). Decided once per run: a corpus has tens of
+ * thousands of distinct runs against millions of tokens.
  */
-function wordReader(options: TokenOptions): (run: string) => string | null {
+export function runReader(options: TokenOptions): (run: string) => readonly string[] {
   const stop = stopwords(options.languages);
   for (const w of options.extra ?? []) stop.add(normalise(w));
   for (const w of options.keep ?? []) stop.delete(normalise(w));
-  const decided = new Map<string, string | null>();
-  const decide = (found: string): string | null => {
-    const word = SPECIAL_MARKS.test(found) ? unifyMarks(found) : found;
-    if (word.length < 2 || (word.length === 2 && isSurrogatePair(word))) return null;
-    if (stop.has(word)) return null;
-    if (HAS_NUMBER.test(word) ? !HAS_LETTER.test(word) || NUMBER.test(word) : !HAS_LETTER.test(word)) return null;
-    return word;
+  const keep = (found: string): boolean => {
+    if (found.length < 2 || (found.length === 2 && isSurrogatePair(found))) return false;
+    if (stop.has(found)) return false;
+    return HAS_NUMBER.test(found) ? HAS_LETTER.test(found) && !NUMBER.test(found) : HAS_LETTER.test(found);
   };
+  const decide = (run: string): readonly string[] => {
+    let clean = CHANGED_BY_NFKC.test(run) ? run.normalize('NFKC') : run;
+    if (clean.includes('\u00ad')) clean = clean.replace(/\u00ad/g, '');
+    const words = clean.toLowerCase().match(WORD);
+    if (!words) return NONE;
+    const kept = words.map((w) => (SPECIAL_MARKS.test(w) ? unifyMarks(w) : w)).filter(keep);
+    return kept.length ? kept : NONE;
+  };
+  const decided = new Map<string, readonly string[]>();
   return (run) => {
-    let word = decided.get(run);
-    if (word === undefined) {
+    let words = decided.get(run);
+    if (words === undefined) {
       if (decided.size >= MAX_DECIDED) decided.clear();
-      decided.set(run, (word = decide(run)));
+      decided.set(run, (words = decide(run)));
     }
-    return word;
+    return words;
   };
 }
 
 /** A tokenizer with its stop-word set built once, for use over many articles. */
 export function createTokenizer(options: TokenOptions): (text: string) => string[] {
-  const wordOf = wordReader(options);
+  const wordsOf = runReader(options);
   return (text) => {
     const out: string[] = [];
-    for (const run of runsOf(text)) {
-      const word = wordOf(run);
-      if (word !== null) out.push(word);
-    }
+    for (const run of text.match(RUN) ?? NONE) for (const word of wordsOf(run)) out.push(word);
     return out;
-  };
-}
-
-/**
- * Word counts over many texts, for `weightedLogOdds`. `add` counts the raw runs of letters of a text into
- * a tally (one map update per token, the costly part over a corpus); `words` turns a tally into counts of
- * words, deciding each distinct run once.
- */
-export function createWordCounter(options: TokenOptions) {
-  const wordOf = wordReader(options);
-  return {
-    add(text: string, tally: Map<string, number>): void {
-      for (const run of runsOf(text)) tally.set(run, (tally.get(run) ?? 0) + 1);
-    },
-    words(tally: ReadonlyMap<string, number>, into: Map<string, number> = new Map()): Map<string, number> {
-      for (const [run, n] of tally) {
-        const word = wordOf(run);
-        if (word !== null) into.set(word, (into.get(word) ?? 0) + n);
-      }
-      return into;
-    },
   };
 }
 

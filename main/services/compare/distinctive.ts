@@ -7,14 +7,18 @@ import { invalid } from '../errors.ts';
 import type { TagService } from '../tags.ts';
 import type { VariableService } from '../variables/store.ts';
 import { weightedLogOdds } from '../analysis/logodds.ts';
-import { createWordCounter, stopwordLanguages } from '../analysis/tokens.ts';
-import { selectPassages, sidesByTag } from './passages.ts';
+import { runReader, stopwordLanguages } from '../analysis/tokens.ts';
+import type { WordIndex } from '../analysis/word-index.ts';
+import { selectArticleCodes, selectPassages, sidesByTag } from './passages.ts';
 import { comparisonSides } from './summary.ts';
 import { lineMaker, mergeSpans } from './lines.ts';
 
-type Deps = { tags: TagService; variables: VariableService };
+type Deps = { tags: TagService; variables: VariableService; words: WordIndex };
 type Input = { comparison: Comparison; side: number; kind: 'words' | 'entities'; filter?: ArticleFilter };
-type Span = { id: number; start: number; end: number };
+/** A passage, or a whole article (id null, to the end of its text) that a coder gave the tag as a whole. */
+type Span = { id: number | null; start: number; end: number };
+
+const WHOLE_ARTICLE = Number.MAX_SAFE_INTEGER;
 
 /** Languages whose stop words are removed when an article's own language has no list or is unknown. */
 const FALLBACK_LANGUAGES = ['sv', 'en'];
@@ -22,37 +26,40 @@ const FALLBACK_LANGUAGES = ['sv', 'en'];
 /**
  * The text each group covers, article by article: the side's passages merged where they overlap (a word
  * inside two overlapping passages counts once), and the other sides' passages that are not the side's.
+ * A tag given to a whole article covers all of its text.
  */
 function coverage(db: Db, deps: Deps, input: Input) {
   const sides = comparisonSides(deps.tags, input.comparison);
   if (input.side >= sides.length) throw invalid(`There is no side ${input.side} in this comparison; it has ${sides.length}.`);
   const sidesOfTag = sidesByTag(sides);
-  const { passages } = selectPassages(db, deps.variables, input.filter);
+  const selection = selectPassages(db, deps.variables, input.filter);
   const mine = new Map<number, Span[]>();
   const others = new Map<number, Span[]>();
-  for (const [id, articleId, tagId, start, end] of passages) {
+  const place = (articleId: number, tagId: number, span: Span) => {
     const of = sidesOfTag.get(tagId);
-    if (!of) continue;
+    if (!of) return;
     const target = of.includes(input.side) ? mine : others;
     const list = target.get(articleId);
-    if (list) list.push({ id, start, end });
-    else target.set(articleId, [{ id, start, end }]);
-  }
+    if (list) list.push(span);
+    else target.set(articleId, [span]);
+  };
+  for (const [id, articleId, tagId, start, end] of selection.passages) place(articleId, tagId, { id, start, end });
+  for (const [articleId, tagId] of selectArticleCodes(db, selection)) place(articleId, tagId, { id: null, start: 0, end: WHOLE_ARTICLE });
   const merge = (m: Map<number, Span[]>) => new Map([...m].map(([a, spans]) => [a, mergeSpans(spans)]));
   return { sides, mine: merge(mine), others: merge(others) };
 }
 
-/** The word counter for a language: its own stop words when there is a list, else Swedish and English. */
-function wordCounters() {
+/** The words of a run for a language: its own stop words when there is a list, else Swedish and English. */
+function runReaders() {
   const known = new Set(stopwordLanguages());
-  const made = new Map<string, ReturnType<typeof createWordCounter>>();
+  const made = new Map<string, ReturnType<typeof runReader>>();
   return (language: string | null) => {
     const code = (language ?? '').split('-')[0]!.toLowerCase();
     const languages = known.has(code) ? [code] : FALLBACK_LANGUAGES;
     const key = languages.join(',');
-    let counter = made.get(key);
-    if (!counter) made.set(key, (counter = createWordCounter({ languages })));
-    return counter;
+    let reader = made.get(key);
+    if (!reader) made.set(key, (reader = runReader({ languages })));
+    return reader;
   };
 }
 
@@ -62,29 +69,27 @@ type Groups = [mine: Map<number, Span[]>, others: Map<number, Span[]>];
 const add = (counts: Map<string, number>, term: string) => counts.set(term, (counts.get(term) ?? 0) + 1);
 
 /** Each article in either group, once, with its spans in both: an article's text or mentions are read once. */
-function* byArticle([mine, others]: Groups): Generator<[articleId: number, mine: Span[], others: Span[]]> {
-  for (const [articleId, list] of mine) yield [articleId, list, others.get(articleId) ?? []];
-  for (const [articleId, list] of others) if (!mine.has(articleId)) yield [articleId, [], list];
+function* byArticle([mine, others]: Groups): Generator<[articleId: number, spans: [mine: Span[], others: Span[]]]> {
+  for (const [articleId, list] of mine) yield [articleId, [list, others.get(articleId) ?? []]];
+  for (const [articleId, list] of others) if (!mine.has(articleId)) yield [articleId, [[], list]];
 }
 
-function countWords(db: Db, groups: Groups): [Counted, Counted] {
-  const article = db.prepare('SELECT text, language FROM articles WHERE id = ?').raw();
-  const counterFor = wordCounters();
-  // One tally of raw runs per counter (language) and group; turned into words at the end.
-  const tallies = new Map<ReturnType<typeof createWordCounter>, [Map<string, number>, Map<string, number>]>();
-  for (const [articleId, mine, others] of byArticle(groups)) {
-    const [body, language] = article.get(articleId) as [string, string | null];
-    const counter = counterFor(language);
-    let tally = tallies.get(counter);
-    if (!tally) tallies.set(counter, (tally = [new Map(), new Map()]));
-    for (const s of mine) counter.add(body.slice(s.start, s.end), tally[0]);
-    for (const s of others) counter.add(body.slice(s.start, s.end), tally[1]);
-  }
+/** Words wholly inside each group's spans, counted from the project's word index. */
+function countWords(index: WordIndex, groups: Groups): [Counted, Counted] {
+  const runs = index.count(byArticle(groups), 2);
+  const readerFor = runReaders();
   const side = new Map<string, number>();
   const rest = new Map<string, number>();
-  for (const [counter, [mineTally, othersTally]] of tallies) {
-    counter.words(mineTally, side);
-    counter.words(othersTally, rest);
+  for (const [language, [mineCounts, othersCounts]] of runs.byLanguage) {
+    const wordsOf = readerFor(language);
+    const addAll = (counts: Uint32Array, into: Map<string, number>) => {
+      for (let id = 0; id < counts.length; id++) {
+        const n = counts[id]!;
+        if (n) for (const word of wordsOf(runs.run(id))) into.set(word, (into.get(word) ?? 0) + n);
+      }
+    };
+    addAll(mineCounts!, side);
+    addAll(othersCounts!, rest);
   }
   return [
     { counts: side, entityIds: new Map() },
@@ -99,7 +104,7 @@ function countEntities(db: Db, groups: Groups): [Counted, Counted] {
   const side = new Map<string, number>();
   const rest = new Map<string, number>();
   const entityIds = new Map<string, number>();
-  for (const [articleId, mine, others] of byArticle(groups)) {
+  for (const [articleId, [mine, others]] of byArticle(groups)) {
     for (const m of mentions.all(articleId) as { start: number; end: number; id: number; name: string }[]) {
       const inside = (s: Span) => m.start >= s.start && m.end <= s.end;
       const inMine = mine.some(inside);
@@ -119,8 +124,7 @@ const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 
 
 export function compareDistinctive(db: Db, deps: Deps, input: Input & { limit?: number }) {
   const { mine, others } = coverage(db, deps, input);
-  const count = input.kind === 'words' ? countWords : countEntities;
-  const [side, rest] = count(db, [mine, others]);
+  const [side, rest] = input.kind === 'words' ? countWords(deps.words, [mine, others]) : countEntities(db, [mine, others]);
   const total = sum(side.counts);
   const otherTotal = sum(rest.counts);
   const what = input.kind === 'words' ? 'words' : 'entity mentions';
@@ -158,13 +162,16 @@ export function compareTermLines(db: Db, deps: Deps, input: Input & { term: stri
     // The word as a whole word, whatever its case (the ranking counts lowercased words).
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(input.term)}(?![\\p{L}\\p{N}])`, 'giu');
     const text = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
+    // A use counts when it lies wholly inside a passage, as in the ranking.
     for (const [articleId, spans] of mine) {
       const body = text.get(articleId) as string;
-      for (const s of spans) {
-        for (const match of body.slice(s.start, s.end).matchAll(pattern)) {
-          const start = s.start + match.index;
-          found.push(line(articleId, s.id, start, start + match[0].length));
-        }
+      let s = 0;
+      for (const match of body.matchAll(pattern)) {
+        const start = match.index;
+        const end = start + match[0].length;
+        while (s < spans.length && spans[s]!.end < end) s++;
+        if (s === spans.length) break;
+        if (spans[s]!.start <= start) found.push(line(articleId, spans[s]!.id, start, end));
       }
     }
   }

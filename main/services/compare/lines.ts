@@ -29,9 +29,9 @@ export function lineMaker(db: Db) {
 }
 
 /** Spans of one article merged where they overlap or touch, sorted; each keeps the first passage's id. */
-export function mergeSpans(spans: { id: number; start: number; end: number }[]): { id: number; start: number; end: number }[] {
+export function mergeSpans<S extends { start: number; end: number }>(spans: readonly S[]): S[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: { id: number; start: number; end: number }[] = [];
+  const out: S[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
     if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);

@@ -27,11 +27,20 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
   }
 
   // Lists arrive as one JSON parameter (json_each): any length, where SQLite caps `?` parameters.
-  // Inside a passage of these tags (one JSON parameter), by the filter's coders when it names any (one more).
-  const insideTags = (coders: readonly string[] | undefined) =>
-    `EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = m.article_id AND n.tag_id IN (SELECT value FROM json_each(?))
-       AND n.start <= m.start AND n."end" >= m."end"${coders ? ' AND n.annotator IN (SELECT value FROM json_each(?))' : ''})`;
+  const byCoders = (alias: string, coders: readonly string[] | undefined) => (coders ? ` AND ${alias}.annotator IN (SELECT value FROM json_each(?))` : '');
   const coderParams = (filters: ChartFilters | undefined) => (filters?.articles?.coders ? [JSON.stringify(filters.articles.coders)] : []);
+  /**
+   * Inside a passage of these tags, or in an article a coder gave one of them as a whole; by the filter's
+   * coders when it names any. Its parameters: `insideTagsParams`.
+   */
+  const insideTags = (coders: readonly string[] | undefined) =>
+    `(EXISTS (SELECT 1 FROM annotations n WHERE n.article_id = m.article_id AND n.tag_id IN (SELECT value FROM json_each(?))
+       AND n.start <= m.start AND n."end" >= m."end"${byCoders('n', coders)})
+     OR EXISTS (SELECT 1 FROM article_codes c WHERE c.article_id = m.article_id AND c.tag_id IN (SELECT value FROM json_each(?))${byCoders('c', coders)}))`;
+  const insideTagsParams = (tagIds: number[], filters: ChartFilters | undefined) => {
+    const one = [JSON.stringify(tagIds), ...coderParams(filters)];
+    return [...one, ...one];
+  };
 
   /** SQL conditions over mentions m, entities e and articles a for a filter. */
   function filterSql(filters: ChartFilters = {}): Sql {
@@ -56,7 +65,7 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
     if (filters.tagIds?.length) {
       const ids = withSubtags(filters.tagIds);
       where.push(insideTags(filters.articles?.coders));
-      params.push(JSON.stringify(ids), ...coderParams(filters));
+      params.push(...insideTagsParams(ids, filters));
     }
     if (filters.articles) {
       // The article filter is written over `articles a`, as these queries name the article too.
@@ -108,20 +117,23 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
   }
 
   /**
-   * Mentions inside tagged passages, per entity and tag. A tag's cell counts its subtags' passages too
-   * (each mention once), so a cell agrees with the mentions listed when it is clicked.
+   * Mentions inside tagged passages, per entity and tag; a tag given to a whole article holds all the
+   * article's mentions. A tag's cell counts its subtags' passages too (each mention once), so a cell
+   * agrees with the mentions listed when it is clicked.
    */
   function entityTags(filters: ChartFilters | undefined, limit = 20) {
     const f = filterSql(filters);
     const tags = deps.tags.list();
-    const byCoders = filters?.articles?.coders ? ' AND n.annotator IN (SELECT value FROM json_each(?))' : '';
-    const inside = `${FROM} JOIN annotations n ON n.article_id = m.article_id AND n.start <= m.start AND n."end" >= m."end"${byCoders}`;
-    const joinParams = coderParams(filters);
+    const coders = filters?.articles?.coders;
+    const hits = `hits(mention, entity, tag) AS (
+      SELECT m.id, m.entity_id, n.tag_id ${FROM}
+        JOIN annotations n ON n.article_id = m.article_id AND n.start <= m.start AND n."end" >= m."end"${byCoders('n', coders)} WHERE ${f.where}
+      UNION ALL
+      SELECT m.id, m.entity_id, c.tag_id ${FROM} JOIN article_codes c ON c.article_id = m.article_id${byCoders('c', coders)} WHERE ${f.where})`;
+    const hitParams = [...coderParams(filters), ...f.params, ...coderParams(filters), ...f.params];
     const top = db
-      .prepare(
-        `SELECT m.entity_id AS id, count(DISTINCT m.id) AS total ${inside} WHERE ${f.where} GROUP BY m.entity_id ORDER BY total DESC, m.entity_id LIMIT ?`,
-      )
-      .all(...joinParams, ...f.params, limit) as { id: number }[];
+      .prepare(`WITH ${hits} SELECT entity AS id, count(DISTINCT mention) AS total FROM hits GROUP BY entity ORDER BY total DESC, entity LIMIT ?`)
+      .all(...hitParams, limit) as { id: number }[];
     if (top.length === 0) return { entities: [], tags: [], cells: [] };
     const ids = top.map((t) => t.id);
     const marks = ids.map(() => '?').join(',');
@@ -130,12 +142,12 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
         `WITH RECURSIVE lineage(tag_id, ancestor) AS (
            SELECT id, id FROM tags
            UNION ALL SELECT lineage.tag_id, t.parent_id FROM lineage JOIN tags t ON t.id = lineage.ancestor WHERE t.parent_id IS NOT NULL
-         )
-         SELECT m.entity_id AS entityId, lineage.ancestor AS tagId, count(DISTINCT m.id) AS mentions
-         ${inside} JOIN lineage ON lineage.tag_id = n.tag_id
-         WHERE ${f.where} AND m.entity_id IN (${marks}) GROUP BY m.entity_id, lineage.ancestor`,
+         ), ${hits}
+         SELECT entity AS entityId, lineage.ancestor AS tagId, count(DISTINCT mention) AS mentions
+         FROM hits JOIN lineage ON lineage.tag_id = hits.tag
+         WHERE entity IN (${marks}) GROUP BY entity, lineage.ancestor`,
       )
-      .all(...joinParams, ...f.params, ...ids) as { entityId: number; tagId: number; mentions: number }[];
+      .all(...hitParams, ...ids) as { entityId: number; tagId: number; mentions: number }[];
     const entities = (
       db.prepare(`SELECT id, name, type FROM entities WHERE id IN (${marks})`).all(...ids) as {
         id: number;
@@ -169,7 +181,7 @@ export function chartService(db: Db, deps: { tags: TagService; variables: Variab
     if (input.tagId !== undefined) {
       const ids = withSubtags([input.tagId]);
       where += ` AND ${insideTags(input.filters?.articles?.coders)}`;
-      params.push(JSON.stringify(ids), ...coderParams(input.filters));
+      params.push(...insideTagsParams(ids, input.filters));
     }
     if (input.articleId !== undefined) {
       where += ' AND m.article_id = ?';
