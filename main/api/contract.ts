@@ -520,8 +520,17 @@ export type Output<M extends Method> = z.output<Contract[M]['output']>;
 /** The API as the renderer sees it: one async function per method. */
 export type Api = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
 
-/** The application's side: one synchronous handler per method, given parsed input. */
-export type Handlers = { [M in Method]: (input: ParsedInput<M>) => Output<M> };
+/**
+ * Methods that answer asynchronously: importing files converts them first (Word, web pages, feeds), and
+ * the converters read outside formats with libraries that work asynchronously. Each file's articles are
+ * written in a transaction of their own, so a batch stopped half-way keeps the files already imported.
+ */
+export const asyncMethods = ['articles.importFiles'] as const;
+export type AsyncMethod = (typeof asyncMethods)[number];
+export const isAsyncMethod = (method: Method): method is AsyncMethod => (asyncMethods as readonly string[]).includes(method);
+
+/** The application's side: one handler per method, given parsed input; synchronous but for `asyncMethods`. */
+export type Handlers = { [M in Method]: (input: ParsedInput<M>) => M extends AsyncMethod ? Promise<Output<M>> : Output<M> };
 
 /** BUSY: another program kept the project's write lock past the wait; READ_ONLY: the project cannot be changed. */
 export const errorCodes = ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'UNKNOWN_METHOD', 'UNSUPPORTED', 'BUSY', 'READ_ONLY', 'INTERNAL'] as const;

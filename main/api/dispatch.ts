@@ -2,7 +2,7 @@
 // runs the handler, and returns an envelope. Raw errors, stacks and SQL never cross this boundary.
 import { z } from 'zod';
 import { writeTransaction, type Db } from '../../db/connection.ts';
-import { contract, type Envelope, type Handlers, type Method, type ParsedInput } from './contract.ts';
+import { contract, isAsyncMethod, type Envelope, type Handlers, type Method, type ParsedInput } from './contract.ts';
 import { AppError, invalid } from '../services/errors.ts';
 import { fromSqliteError } from '../services/sqlite-errors.ts';
 import { findUnsafeText } from '../services/text/controls.ts';
@@ -39,6 +39,8 @@ export function parseInput<M extends Method>(method: M, input: unknown): ParsedI
 }
 
 export type Dispatch = (method: unknown, input: unknown) => Envelope<unknown>;
+/** Every method, the asynchronous ones included: what the web host and the desktop app call. */
+export type AsyncDispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
 
 export type DispatchOptions = {
   /** The project's connection: every write method runs in one transaction on it. */
@@ -62,36 +64,66 @@ export function createRunner(handlers: Handlers, options: Pick<DispatchOptions, 
   return <M extends Method>(method: M, parsed: ParsedInput<M>): unknown => {
     const spec = contract[method];
     const handler = handlers[method] as (input: unknown) => unknown;
-    const checked = () => {
-      const result = spec.output.safeParse(handler(parsed));
-      if (!result.success) throw new OutputRefused(`${method} produced output its schema refuses: ${describeZodError(result.error)}`);
-      return result.data;
-    };
+    const checked = () => checkOutput(method, handler(parsed));
     if (spec.effect === 'read') return checked();
     if (options.readOnly) throw new AppError('READ_ONLY', readOnlyMessage);
+    if (isAsyncMethod(method)) throw new AppError('UNSUPPORTED', `${method} answers asynchronously; call it through the asynchronous dispatch.`);
     return writeTransaction(options.db, checked)();
   };
+}
+
+function checkOutput(method: Method, output: unknown): unknown {
+  const result = contract[method].output.safeParse(output);
+  if (!result.success) throw new OutputRefused(`${method} produced output its schema refuses: ${describeZodError(result.error)}`);
+  return result.data;
+}
+
+/** An error as the envelope shows it: an AppError or a known SQLite condition as is, anything else logged. */
+function failure(error: unknown, log: (error: unknown) => void): Envelope<unknown> {
+  if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+  const known = fromSqliteError(error);
+  if (known) return { ok: false, error: { code: known.code, message: known.message } };
+  log(error);
+  return { ok: false, error: { code: 'INTERNAL', message: 'Framelens hit an unexpected problem; nothing was changed. Details are in the log.' } };
+}
+
+function unknownMethod(method: unknown): Envelope<unknown> {
+  const message =
+    typeof method === 'string'
+      ? `There is no API method named ${JSON.stringify(method).slice(0, 120)}.`
+      : 'An API method is named by a string, such as "articles.list".';
+  return { ok: false, error: { code: 'UNKNOWN_METHOD', message } };
 }
 
 export function createDispatch(handlers: Handlers, options: DispatchOptions): Dispatch {
   const log = options.log ?? ((e: unknown) => console.error(e));
   const run = createRunner(handlers, options);
   return (method, input) => {
-    if (!isMethod(method)) {
-      const message =
-        typeof method === 'string'
-          ? `There is no API method named ${JSON.stringify(method).slice(0, 120)}.`
-          : 'An API method is named by a string, such as "articles.list".';
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message } };
-    }
+    if (!isMethod(method)) return unknownMethod(method);
     try {
       return { ok: true, value: run(method, parseInput(method, input)) };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
-      const known = fromSqliteError(error);
-      if (known) return { ok: false, error: { code: known.code, message: known.message } };
-      log(error);
-      return { ok: false, error: { code: 'INTERNAL', message: 'Framelens hit an unexpected problem; nothing was changed. Details are in the log.' } };
+      return failure(error, log);
+    }
+  };
+}
+
+/**
+ * The same for every method, answering asynchronously. An asynchronous method's handler writes in
+ * transactions of its own (see `asyncMethods`); its output is checked as every other.
+ */
+export function createAsyncDispatch(handlers: Handlers, options: DispatchOptions): AsyncDispatch {
+  const log = options.log ?? ((e: unknown) => console.error(e));
+  const dispatch = createDispatch(handlers, options);
+  return async (method, input) => {
+    if (!isMethod(method) || !isAsyncMethod(method)) return dispatch(method, input);
+    try {
+      const parsed = parseInput(method, input);
+      if (options.readOnly) throw new AppError('READ_ONLY', readOnlyMessage);
+      const handler = handlers[method] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: checkOutput(method, await handler(parsed)) };
+    } catch (error) {
+      return failure(error, log);
     }
   };
 }

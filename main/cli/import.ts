@@ -1,6 +1,9 @@
-// framelens import FILE...: one result per file (imported, duplicate or error), exit 1 if any failed.
+// framelens import FILE|FOLDER|-...: one result per article (imported, duplicate or error), exit 1 if any failed.
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { ImportInput } from '../services/articles.ts';
+import { convertFile, importInputs, IMPORTABLE_EXTENSIONS } from '../services/import/convert.ts';
+import { expandPaths, readPattern, terminalProgress, type Progress } from './import-paths.ts';
 import { z } from 'zod';
 import { articleMetaInput, type ArticleMetaInput, type ImportResult } from '../api/contract.ts';
 import { writeTransaction } from '../../db/connection.ts';
@@ -11,11 +14,15 @@ import { CliError, parseCommand, printJson, table, UsageError } from './common.t
 import { dbHelp, withProject } from './project.ts';
 import { describeFound, detectArticles } from './detection.ts';
 
-export const help = `Usage: framelens import FILE... [options]
+export const help = `Usage: framelens import FILE|FOLDER|- ... [options]
 
-Imports plain-text or Markdown files (UTF-8, or UTF-16 with a byte-order mark) as articles.
-A file whose text is already in the project is reported as a duplicate and not imported again.
-The title is the first line of the text unless --title is given.
+Imports articles from plain-text or Markdown files (UTF-8, or UTF-16 with a byte-order mark), web
+pages saved from the browser (.html, .htm: the article's text and the page's title, outlet, author,
+date, address and language), Word documents (.docx) and RSS or Atom feeds (one article per item).
+A folder is read with everything in it (only the kinds of file above, or those --pattern names);
+- reads the paths from standard input, one per line, for more files than a command line holds.
+An article whose text is already in the project is reported as a duplicate and not imported again.
+The title is the file's own (a page's or feed item's title) or else its first line, unless --title.
 
 Options:
   ${dbHelp}
@@ -25,6 +32,7 @@ Options:
   --lang L          the language code, e.g. sv or en
   --url U           where the article was published
   --title T         the title (only when importing one file)
+  --pattern EXT     in folders, only files with these extensions, e.g. --pattern "html,htm"
   --no-detect       skip entity detection (run it later with \`framelens entities detect\`)
   --json            print the results as JSON
   --help            show this help
@@ -40,6 +48,7 @@ const options = {
   lang: { type: 'string' },
   url: { type: 'string' },
   title: { type: 'string' },
+  pattern: { type: 'string' },
   json: { type: 'boolean' },
   'no-detect': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -90,16 +99,27 @@ function unreadable(file: string): string | null {
   }
 }
 
-type ReadFile = { file: string; bytes: Uint8Array } | { file: string; refused: ImportResult };
+type Prepared = { file: string; bytes: number; inputs: ImportInput[] } | { file: string; bytes: number; refused: ImportResult };
 
-function readOne(file: string): ReadFile {
+const refused = (file: string, message: string): Prepared => ({ file, bytes: 0, refused: { name: file, status: 'error', message } });
+
+/** Reads and converts one file, outside any transaction. */
+async function prepare(file: string, meta: ArticleMetaInput, title: string | undefined): Promise<Prepared> {
   const problem = unreadable(file);
-  if (problem) return { file, refused: { name: file, status: 'error', message: `${file}: ${problem}.` } };
+  if (problem) return refused(file, `${file}: ${problem}.`);
+  let bytes: Uint8Array;
   try {
-    return { file, bytes: readFileSync(file) };
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { file, refused: { name: file, status: 'error', message: `${file} cannot be read (${code ?? (error as Error).message}).` } };
+    return refused(file, `${file} cannot be read (${code ?? (error as Error).message}).`);
+  }
+  try {
+    const name = basename(file);
+    return { file, bytes: bytes.length, inputs: importInputs(name, await convertFile(name, bytes), meta, title) };
+  } catch (error) {
+    if (error instanceof AppError) return refused(file, error.message);
+    throw error;
   }
 }
 
@@ -111,22 +131,22 @@ const BATCH_BYTES = 8 * 1024 * 1024;
  * Imports files in batches: a batch is read from disk first, then stored in one transaction, so another
  * program on the same project (the app, a web host) waits for one batch at most, never for the run.
  */
-function importAll(project: Project, files: string[], meta: ArticleMetaInput, title: string | undefined): ImportResult[] {
+async function importAll(project: Project, files: string[], meta: ArticleMetaInput, title: string | undefined, progress: Progress): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
-  const storeBatch = writeTransaction(project.db, (batch: ReadFile[]) =>
-    batch.map((item) => {
-      if ('refused' in item) return item.refused;
-      const result = project.services.articles.importFile({ name: basename(item.file), bytes: item.bytes, meta, title });
+  const storeBatch = writeTransaction(project.db, (batch: Prepared[]) =>
+    batch.flatMap((item) => {
+      if ('refused' in item) return [item.refused];
       // Report under the path as typed, so two files of the same name in different folders stay apart.
-      return { ...result, name: item.file };
+      const base = basename(item.file);
+      return project.services.articles.importMany(item.inputs).map((r) => ({ ...r, name: item.file + r.name.slice(base.length) }));
     }),
   );
   for (let next = 0; next < files.length;) {
-    const batch: ReadFile[] = [];
+    const batch: Prepared[] = [];
     let bytes = 0;
     while (next < files.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
-      const item = readOne(files[next++]!);
-      if ('bytes' in item) bytes += item.bytes.length;
+      const item = await prepare(files[next++]!, meta, title);
+      bytes += item.bytes;
       batch.push(item);
     }
     try {
@@ -136,11 +156,12 @@ function importAll(project: Project, files: string[], meta: ArticleMetaInput, ti
       if (!known) throw error;
       results.push(...batch.map((item) => ({ name: item.file, status: 'error' as const, message: known.message })));
     }
+    progress(next, files.length);
   }
   return results;
 }
 
-function printResults(results: ImportResult[], projectPath: string): void {
+function printResults(results: ImportResult[], files: number, projectPath: string): void {
   const rows = results.map((r) => {
     if (r.status === 'imported') return ['imported', `#${r.id}`, r.name, r.title ?? ''];
     if (r.status === 'duplicate') return ['duplicate', `#${r.id ?? '?'}`, r.name, r.message ?? 'already in the project'];
@@ -149,21 +170,24 @@ function printResults(results: ImportResult[], projectPath: string): void {
   process.stdout.write(table(rows) + '\n');
   const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
   process.stdout.write(
-    `${results.length} file${results.length === 1 ? '' : 's'}: ${count('imported')} imported, ${count('duplicate')} duplicate, ${count('error')} failed (project ${projectPath}).\n`,
+    `${files} file${files === 1 ? '' : 's'}${results.length === files ? '' : ` holding ${results.length} articles`}: ${count('imported')} imported, ${count('duplicate')} duplicate, ${count('error')} failed (project ${projectPath}).\n`,
   );
 }
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommand('import', argv, options);
-  if (positionals.length === 0) throw new UsageError('import', 'name at least one file to import.');
-  if (values.title !== undefined && positionals.length > 1) {
+  if (positionals.length === 0) throw new UsageError('import', 'name at least one file or folder to import, or - to read the paths from standard input.');
+  const extensions = values.pattern === undefined ? IMPORTABLE_EXTENSIONS : readPattern(values.pattern);
+  const files = await expandPaths(positionals, extensions);
+  if (values.title !== undefined && files.length > 1) {
     throw new UsageError('import', '--title names a single article; import one file at a time to give each its title.');
   }
   const { meta, title } = readMeta(values);
 
   return withProject('import', values.db, { create: true }, async (project) => {
     if (project.readOnly) throw new CliError(`${project.path} is open read-only, so nothing can be imported into it. Nothing was imported.`);
-    const results = importAll(project, positionals, meta, title);
+    const progress = values.json || !process.stderr.isTTY ? () => {} : terminalProgress();
+    const results = await importAll(project, files, meta, title, progress);
 
     // The articles are committed; entity detection follows, and the command waits for it.
     const imported = results.filter((r) => r.status === 'imported').map((r) => r.id!);
@@ -171,11 +195,12 @@ export async function run(argv: string[]): Promise<number> {
 
     if (values.json) printJson({ project: project.path, results });
     else {
-      printResults(results, project.path);
+      printResults(results, files.length, project.path);
       if (found) process.stdout.write(`Entities: ${describeFound(found)}\n`);
     }
     const failed = results.filter((r) => r.status === 'error').length;
-    if (failed && !values.json) process.stderr.write(`framelens: ${failed} of ${results.length} files could not be imported.\n`);
+    if (failed && !values.json)
+      process.stderr.write(`framelens: ${failed} of ${results.length} ${results.length === files.length ? 'files' : 'articles'} could not be imported.\n`);
     return failed ? 1 : 0;
   });
 }

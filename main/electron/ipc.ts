@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { methods, type Envelope } from '../api/contract.ts';
-import type { Dispatch } from '../api/dispatch.ts';
+import type { AsyncDispatch } from '../api/dispatch.ts';
 import { apiChannel, isTrustedSender, safeFileName, saveFilters, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL } from './policy.ts';
 
 const REFUSED: Envelope<never> = {
@@ -23,12 +23,12 @@ function trusted(event: IpcMainInvokeEvent): boolean {
 }
 
 /** `currentDispatch` is read on every call, so switching projects needs no re-registration. */
-export function registerApi(currentDispatch: () => Dispatch): void {
+export function registerApi(currentDispatch: () => AsyncDispatch): void {
   for (const method of methods) {
-    ipcMain.handle(apiChannel(method), (event, input: unknown): Envelope<unknown> => {
+    ipcMain.handle(apiChannel(method), async (event, input: unknown): Promise<Envelope<unknown>> => {
       if (!trusted(event)) return REFUSED;
       try {
-        return currentDispatch()(method, input);
+        return await currentDispatch()(method, input);
       } catch (error) {
         // dispatch never throws; this is for "no project open", so the renderer still gets an envelope.
         console.error(error);

@@ -175,7 +175,7 @@ function runApp(): void {
       if (process.platform === 'win32') app.setAppUserModelId('org.framelens.desktop');
       installSecurity();
       serveRenderer(rendererRoot);
-      registerApi(() => session.current.dispatch);
+      registerApi(() => session.current.dispatchAsync);
       registerSaveText();
 
       const requested = process.env.FRAMELENS_PROJECT

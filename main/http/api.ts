@@ -2,7 +2,7 @@
 // Everything that can be refused from the headers (token, method, content type, declared size) has
 // been refused before this runs (see refusals.ts); here only the body itself can still be wrong.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Dispatch } from '../api/dispatch.ts';
+import type { AsyncDispatch } from '../api/dispatch.ts';
 import { MAX_BODY_BYTES, refuse, tooLargeMessage } from './refusals.ts';
 import { sendEnvelope, sendError } from './respond.ts';
 
@@ -30,7 +30,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
-export async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, dispatch: Dispatch, limit = MAX_BODY_BYTES): Promise<void> {
+export async function handleApi(req: IncomingMessage, res: ServerResponse, method: string, dispatch: AsyncDispatch, limit = MAX_BODY_BYTES): Promise<void> {
   let body: Buffer;
   try {
     body = await readBody(req, limit);
@@ -55,5 +55,5 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, metho
     }
   }
 
-  sendEnvelope(res, dispatch(method, input));
+  sendEnvelope(res, await dispatch(method, input));
 }

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Dispatch } from '../api/dispatch.ts';
+import type { AsyncDispatch } from '../api/dispatch.ts';
 import { handleApi, MAX_BODY_BYTES } from './api.ts';
 import { allowedHosts, hostPort, isLoopbackHost, newToken } from './guard.ts';
 import { pathOf, refusalFor, refuse } from './refusals.ts';
@@ -15,7 +15,7 @@ import { handleStatic } from './static.ts';
 const appRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export type ServerOptions = {
-  project: { dispatch: Dispatch };
+  project: { dispatchAsync: AsyncDispatch };
   host?: string;
   port?: number;
   staticDir?: string;
@@ -43,12 +43,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? ((message: string) => console.error(message));
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const token = newToken();
-  const { dispatch } = options.project;
+  const { dispatchAsync } = options.project;
   let hosts = new Set<string>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const path = pathOf(req);
-    if (path.startsWith('/api/')) await handleApi(req, res, path.slice('/api/'.length), dispatch, limit);
+    if (path.startsWith('/api/')) await handleApi(req, res, path.slice('/api/'.length), dispatchAsync, limit);
     else await handleStatic(req, res, staticDir, path);
   };
 

@@ -4,7 +4,7 @@ import { writeTransaction, type Db } from '../../db/connection.ts';
 import type { Article, ArticleListItem, ArticleMetaInput, ArticleSummary, ImportResult } from '../api/contract.ts';
 import { AppError, notFound } from './errors.ts';
 import { now } from './clock.ts';
-import { checkText, decodeArticleBytes, defaultTitle, normaliseLineEndings } from './text/decode.ts';
+import { checkText, defaultTitle, normaliseLineEndings } from './text/decode.ts';
 import { searchArticles } from './search.ts';
 import { cleanImportedText } from './text/controls.ts';
 import { SUMMARY_COLUMNS, toSummary, type ArticleRow } from './article-rows.ts';
@@ -68,17 +68,6 @@ export function articleService(db: Db) {
       if (error instanceof AppError) return { name: input.name, status: 'error', message: error.message };
       throw error;
     }
-  }
-
-  function importFile(file: { name: string; bytes: Uint8Array; meta?: ArticleMetaInput; title?: string }): ImportResult {
-    let text: string;
-    try {
-      text = decodeArticleBytes(file.bytes, file.name);
-    } catch (error) {
-      if (error instanceof AppError) return { name: file.name, status: 'error', message: error.message };
-      throw error;
-    }
-    return importOne({ text, name: file.name, meta: file.meta, title: file.title });
   }
 
   /** Many articles in one transaction: the fast path for batch imports. Refused items are reported, not fatal. */
@@ -152,7 +141,7 @@ export function articleService(db: Db) {
     return { deletedAnnotations: annotationCount };
   });
 
-  return { importOne, importFile, importMany, summary, get, text, list, update, remove };
+  return { importOne, importMany, summary, get, text, list, update, remove };
 }
 
 export type ArticleService = ReturnType<typeof articleService>;

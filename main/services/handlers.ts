@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import type { Db } from '../../db/connection.ts';
 import { schemaVersion } from '../../db/connection.ts';
-import type { Handlers } from '../api/contract.ts';
+import type { Handlers, ImportResult } from '../api/contract.ts';
 import { AppError, invalid } from './errors.ts';
 import { articleService } from './articles.ts';
 import { tagService } from './tags.ts';
@@ -25,6 +25,8 @@ import { compareCooccurrence, cooccurrenceList } from './compare/cooccurrence.ts
 import { compareDistinctive, compareTermLines } from './compare/distinctive.ts';
 import { codeMatrix, cooccurrenceMatrix } from './compare/matrix.ts';
 import { createWordIndex } from './analysis/word-index.ts';
+import { convertFile, importInputs } from './import/convert.ts';
+import type { ConvertedArticle } from './import/types.ts';
 
 export function createServices(db: Db) {
   const articles = articleService(db);
@@ -80,24 +82,23 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'settings.setAnnotator': ({ name }) => settings.setAnnotator(services.coders.ensure(name)),
 
     'articles.importText': ({ text, title, ...meta }) => detectImported([articles.importOne({ text, title, name: title?.trim() || 'Pasted text', meta })])[0]!,
-    'articles.importFiles': ({ files, meta }) => ({
-      results: detectImported(
-        files.map((file) => {
-          const { title, ...rest } = meta ?? {};
-          try {
-            return articles.importFile({
-              name: file.name,
-              bytes: decodeBase64(file.dataBase64, file.name),
-              meta: rest,
-              title: files.length === 1 ? title : undefined,
-            });
-          } catch (error) {
-            if (error instanceof AppError) return { name: file.name, status: 'error' as const, message: error.message };
-            throw error;
-          }
-        }),
-      ),
-    }),
+    'articles.importFiles': async ({ files, meta }) => {
+      const { title, ...given } = meta ?? {};
+      const results: ImportResult[] = [];
+      for (const file of files) {
+        let converted: ConvertedArticle[];
+        try {
+          converted = await convertFile(file.name, decodeBase64(file.dataBase64, file.name));
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          results.push({ name: file.name, status: 'error', message: error.message });
+          continue;
+        }
+        // Each file's articles in one transaction of their own.
+        results.push(...detectImported(articles.importMany(importInputs(file.name, converted, given, files.length === 1 ? title : undefined))));
+      }
+      return { results };
+    },
     'articles.list': ({ search, conditions, limit }) =>
       articles.list(search, limit, conditions?.length ? articleFilterSql({ conditions }, variables.lookup()) : undefined),
     'articles.get': ({ id }) => articles.get(id),

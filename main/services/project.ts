@@ -5,7 +5,7 @@ import { homedir, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { openProjectDatabase, ProjectOpenError, type Db, type OpenOptions } from '../../db/connection.ts';
 import type { Handlers } from '../api/contract.ts';
-import { createDispatch, createRunner, type Dispatch } from '../api/dispatch.ts';
+import { createAsyncDispatch, createDispatch, createRunner, type AsyncDispatch, type Dispatch } from '../api/dispatch.ts';
 import { AppError } from './errors.ts';
 import { fromSqliteError } from './sqlite-errors.ts';
 import { createHandlers, createServices, type Services } from './handlers.ts';
@@ -16,7 +16,10 @@ export type Project = {
   db: Db;
   services: Services;
   handlers: Handlers;
+  /** Every method but the asynchronous ones (see `asyncMethods`), synchronously. */
   dispatch: Dispatch;
+  /** Every method; what the web host and the desktop app call. */
+  dispatchAsync: AsyncDispatch;
   /** Runs a method with input already parsed (the command line's path; dispatch uses the same). */
   run: ReturnType<typeof createRunner>;
   detection: DetectionQueue;
@@ -70,6 +73,7 @@ export function openProject(path: string, options: ProjectOptions = {}): Project
     services,
     handlers,
     dispatch: createDispatch(handlers, { db, readOnly }),
+    dispatchAsync: createAsyncDispatch(handlers, { db, readOnly }),
     run: createRunner(handlers, { db, readOnly }),
     detection,
     readOnly,

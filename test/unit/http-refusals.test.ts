@@ -7,7 +7,7 @@ import { connect, type Socket } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../main/http/server.ts';
-import type { Dispatch } from '../../main/api/dispatch.ts';
+import type { AsyncDispatch } from '../../main/api/dispatch.ts';
 import type { ApiError } from '../../main/api/contract.ts';
 import { snapshot, tempDir, tempProject } from './support/project.ts';
 
@@ -263,11 +263,11 @@ describe('web host statuses for a project that cannot be changed right now', () 
 
   before(async () => {
     // A dispatch that answers as a read-only or a busy project would, so only the host's mapping is tested.
-    const dispatch: Dispatch = (method) => {
+    const dispatchAsync: AsyncDispatch = async (method) => {
       const error = answers[String(method)];
       return error ? { ok: false, error } : { ok: true, value: {} };
     };
-    server = await startServer({ project: { dispatch }, staticDir: files.dir, log: () => {} });
+    server = await startServer({ project: { dispatchAsync }, staticDir: files.dir, log: () => {} });
   });
 
   after(async () => {
