@@ -1,4 +1,5 @@
 // Importing: several files with progress and per-file results; duplicates are reported, not stored twice.
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { harbourText, harbourTitle, summitText, summitTitle } from './support/articles.ts';
 
@@ -44,4 +45,25 @@ test('details given for a batch of files go on every article; a bad one stops th
   await expect(dialog.fileResult('toppmotet.txt')).toHaveAttribute('data-status', 'imported');
   await dialog.close();
   await expect(app.articleItem(summitTitle)).toContainText('Dagens Eko');
+});
+
+test('a saved web page and a feed import with the metadata they hold', async ({ app, page }) => {
+  const html = readFileSync(new URL('../unit/fixtures/import/news-page.html', import.meta.url), 'utf8');
+  const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Kvällsposten</title><language>sv</language>
+    <item><title>Budgeten presenterad</title><link>https://kp.example/1</link><pubDate>Tue, 03 Jun 2025 08:15:00 +0200</pubDate><description>Regeringen presenterade budgeten i dag.</description></item>
+    <item><title>Oppositionen svarar</title><description>Oppositionen kritiserade budgeten.</description></item>
+  </channel></rss>`;
+  const dialog = await app.openImport();
+  await dialog.importFiles([
+    { name: 'putin.html', content: html },
+    { name: 'kvallsposten.xml', content: feed },
+  ]);
+  await expect(dialog.fileResult('putin.html')).toHaveAttribute('data-status', 'imported');
+  await expect(dialog.fileResult('putin.html')).toContainText('Putin i Astana');
+  await expect(dialog.fileResult('kvallsposten.xml')).toContainText('2 articles: 2 imported');
+  await page.screenshot({ path: test.info().outputPath('import-formats.png') });
+  await dialog.close();
+  await expect(app.articleItems).toHaveCount(3);
+  await expect(app.articleItem('Putin i Astana')).toContainText('Nyhetsbladet');
+  await expect(app.articleItem('Budgeten presenterad')).toContainText('Kvällsposten');
 });

@@ -11,6 +11,9 @@ export type PastedArticle = {
   url?: string;
 };
 
+const mimeTypeOf = (name: string) =>
+  name.endsWith('.md') ? 'text/markdown' : name.endsWith('.html') ? 'text/html' : name.endsWith('.xml') ? 'application/rss+xml' : 'text/plain';
+
 export class ImportDialog {
   readonly page: Page;
   readonly root: Locator;
@@ -53,7 +56,7 @@ export class ImportDialog {
 
   /** Chooses files through the file picker, as an analyst would, and fills the batch's details. */
   async chooseFiles(files: { name: string; content: string }[], details?: { source?: string; language?: string }): Promise<void> {
-    await this.root.getByRole('tab', { name: 'Text files' }).click();
+    await this.root.getByRole('tab', { name: 'Files', exact: true }).click();
     if (details) {
       await this.root.getByText('Details for these files').click();
       if (details.source !== undefined) await this.root.getByTestId('import-files-source').fill(details.source);
@@ -61,9 +64,7 @@ export class ImportDialog {
     }
     const chooser = this.page.waitForEvent('filechooser');
     await this.root.getByTestId('import-file-input').click();
-    await (
-      await chooser
-    ).setFiles(files.map((f) => ({ name: f.name, mimeType: f.name.endsWith('.md') ? 'text/markdown' : 'text/plain', buffer: Buffer.from(f.content, 'utf8') })));
+    await (await chooser).setFiles(files.map((f) => ({ name: f.name, mimeType: mimeTypeOf(f.name), buffer: Buffer.from(f.content, 'utf8') })));
   }
 
   /** Chooses the files, starts the import and waits for its summary. */
