@@ -18,6 +18,7 @@ const commands: Record<string, Command> = {
   compare: { summary: 'compare tags across groups: prevalence, crosstab with chi-square, distinctive words', load: () => import('./cli/compare.ts') },
   crosstab: { summary: 'group × tag crosstab of articles with chi-square, V and residuals', load: () => import('./cli/crosstab.ts') },
   agreement: { summary: 'how far coders agree: percent agreement, kappa, Krippendorff’s alpha per tag', load: () => import('./cli/agreement.ts') },
+  copies: { summary: 'find families of near-duplicate articles: the same wire story in several outlets', load: () => import('./cli/copies.ts') },
   sample: { summary: 'draw a reliability sample of articles, mark it, or save it as a project for a colleague', load: () => import('./cli/sample.ts') },
   merge: { summary: 'bring a colleague’s project file into this one, keeping your work where the two differ', load: () => import('./cli/merge.ts') },
   export: { summary: 'export the annotations as CSV, or a code or co-occurrence matrix', load: () => import('./cli/export.ts') },

@@ -21,6 +21,8 @@ import {
   variableType,
   variableValue,
   variableName,
+  sheetFile,
+  sheetMapping,
   builtinVariable,
   entity,
   entityType,
@@ -38,6 +40,7 @@ import {
   type MethodSpec,
 } from './schemas.ts';
 import { teamMethods } from './team-methods.ts';
+import { exchangeMethods } from './exchange-methods.ts';
 
 export * from './schemas.ts';
 export * from './team-methods.ts';
@@ -88,6 +91,29 @@ export const contract = {
         .min(1)
         .max(500),
       meta: articleMetaInput.extend({ title: shortText(500).optional() }).optional(),
+    }),
+    output: z.object({ results: z.array(importResult) }),
+  },
+  /** A spreadsheet of articles (CSV or XLSX) before import: its columns, first rows and a mapping, guessed or remembered. */
+  'articles.previewSheet': {
+    effect: 'read',
+    input: sheetFile,
+    output: z.object({
+      columns: z.array(z.string()),
+      sample: z.array(z.array(z.string())),
+      rows: z.number().int(),
+      mapping: sheetMapping,
+      remembered: z.boolean(),
+      dateOrderOpen: z.boolean(),
+    }),
+  },
+  /** One article per row, the columns mapped as the analyst chose; the whole file in one transaction. */
+  'articles.importSheet': {
+    effect: 'write',
+    input: sheetFile.extend({
+      mapping: sheetMapping,
+      dateOrder: z.enum(['dmy', 'mdy']).optional(),
+      meta: articleMetaInput.optional(),
     }),
     output: z.object({ results: z.array(importResult) }),
   },
@@ -509,6 +535,7 @@ export const contract = {
     output: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }),
   },
   ...teamMethods,
+  ...exchangeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -525,7 +552,7 @@ export type Api = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
  * the converters read outside formats with libraries that work asynchronously. Each file's articles are
  * written in a transaction of their own, so a batch stopped half-way keeps the files already imported.
  */
-export const asyncMethods = ['articles.importFiles'] as const;
+export const asyncMethods = ['articles.importFiles', 'articles.previewSheet', 'articles.importSheet'] as const;
 export type AsyncMethod = (typeof asyncMethods)[number];
 export const isAsyncMethod = (method: Method): method is AsyncMethod => (asyncMethods as readonly string[]).includes(method);
 

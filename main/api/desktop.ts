@@ -5,4 +5,6 @@ export type DesktopBridge = {
   saveText(defaultName: string, text: string): Promise<{ saved: boolean; path?: string }>;
   /** The same for a picture (a chart), given as base64 PNG data. */
   savePng(defaultName: string, base64: string): Promise<{ saved: boolean; path?: string }>;
+  /** The same for a zip file (a REFI-QDA project), given as base64. */
+  saveZip(defaultName: string, base64: string): Promise<{ saved: boolean; path?: string }>;
 };

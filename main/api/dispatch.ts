@@ -65,6 +65,8 @@ export function createRunner(handlers: Handlers, options: Pick<DispatchOptions, 
     const spec = contract[method];
     const handler = handlers[method] as (input: unknown) => unknown;
     const checked = () => checkOutput(method, handler(parsed));
+    if (isAsyncMethod(method) && spec.effect === 'read')
+      throw new AppError('UNSUPPORTED', `${method} answers asynchronously; call it through the asynchronous dispatch.`);
     if (spec.effect === 'read') return checked();
     if (options.readOnly) throw new AppError('READ_ONLY', readOnlyMessage);
     if (isAsyncMethod(method)) throw new AppError('UNSUPPORTED', `${method} answers asynchronously; call it through the asynchronous dispatch.`);
@@ -119,7 +121,12 @@ export function createAsyncDispatch(handlers: Handlers, options: DispatchOptions
     if (!isMethod(method) || !isAsyncMethod(method)) return dispatch(method, input);
     try {
       const parsed = parseInput(method, input);
-      if (options.readOnly) throw new AppError('READ_ONLY', readOnlyMessage);
+      if (contract[method].effect === 'write') {
+        if (options.readOnly) throw new AppError('READ_ONLY', readOnlyMessage);
+        // Another program holding the write lock is said at once, before a file is read and converted.
+        options.db.exec('BEGIN IMMEDIATE');
+        options.db.exec('ROLLBACK');
+      }
       const handler = handlers[method] as (input: unknown) => Promise<unknown>;
       return { ok: true, value: checkOutput(method, await handler(parsed)) };
     } catch (error) {

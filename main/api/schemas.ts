@@ -356,3 +356,27 @@ export function utf8Length(text: string): number {
  * transaction that takes the write lock at once, and refuses it when the project is open read-only.
  */
 export type MethodSpec = { effect: 'read' | 'write'; input: z.ZodType; output: z.ZodType };
+
+const columnIndex = z.number().int().min(0).max(100_000);
+
+/** Which column holds what in a spreadsheet of articles (null or absent: none). */
+export const sheetMapping = z.object({
+  text: columnIndex.nullable().optional(),
+  title: columnIndex.nullable().optional(),
+  source: columnIndex.nullable().optional(),
+  publishedAt: columnIndex.nullable().optional(),
+  author: columnIndex.nullable().optional(),
+  url: columnIndex.nullable().optional(),
+  language: columnIndex.nullable().optional(),
+  variables: z
+    .array(z.object({ column: columnIndex, name: variableName }))
+    .max(500)
+    .optional(),
+});
+
+export const sheetFile = z.object({
+  name: z.string().min(1).max(500),
+  dataBase64: z.string(),
+  encoding: z.enum(['utf-8', 'windows-1252']).optional(),
+  delimiter: z.enum([',', ';', '\t']).optional(),
+});

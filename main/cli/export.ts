@@ -9,6 +9,7 @@ import { coderFilterHelp, coderFilterOptions, filterHelp, filterOptions, readFil
 export const help = `Usage: framelens export csv [options]
        framelens export matrix [--unit article|passage] [--count|--presence] [--no-rollup] [options]
        framelens export cooccurrence [--scope passage|article] [options]
+       framelens export qdpx --out FILE.qdpx | framelens export qdc [--out FILE.qdc]
 
 csv: one row per tagged passage: the article and its metadata, the tag and its path, the passage's
 start and end (Unicode code points from 0, end exclusive, as Python and R count), the quote with
@@ -19,6 +20,9 @@ unless --no-rollup. For R, Python, SPSS and Stata.
 cooccurrence: tag × tag: passages of the row's tag overlapping one of the column's (--scope passage,
 the default; the diagonal holds each tag's passages), or articles holding both (--scope article).
 UTF-8, RFC 4180.
+qdpx: the whole project as REFI-QDA 1.5 for MAXQDA, ATLAS.ti, NVivo and QualCoder: coders, the
+codebook, every article as a text source with its metadata and variables, passages with their coder,
+notes. qdc: the codebook alone.
 
 Options:
   ${dbHelp}
@@ -50,7 +54,7 @@ const options = {
   ...coderFilterOptions,
 } as const;
 
-const formats = ['csv', 'matrix', 'cooccurrence'];
+const formats = ['csv', 'matrix', 'cooccurrence', 'qdpx', 'qdc'];
 
 const normalisePath = (path: string) =>
   path
@@ -65,6 +69,36 @@ export function tagIdsFor(paths: string[], tags: Tag[]): number[] {
     const id = byPath.get(normalisePath(path));
     if (id === undefined) throw new CliError(`There is no tag ${JSON.stringify(path)} in the codebook; \`framelens tags\` lists them.`);
     return id;
+  });
+}
+
+function writeOut(out: string, data: string | Uint8Array): void {
+  try {
+    writeFileSync(out, data);
+  } catch (error) {
+    throw new CliError(`Could not write ${out}: ${(error as Error).message}`);
+  }
+}
+
+/** REFI-QDA for other QDA tools: the whole project (.qdpx, a zip, so --out is needed) or the codebook (.qdc). */
+function exportRefi(format: 'qdpx' | 'qdc', values: { db?: string; out?: string; search?: string; where?: string[]; coders?: string }): Promise<number> {
+  if (values.search !== undefined || values.where?.length || values.coders !== undefined)
+    throw new UsageError('export', `export ${format} writes the whole project; --search, --where and --coders are for the CSV and matrix exports.`);
+  if (format === 'qdpx' && values.out === undefined) throw new UsageError('export', 'a .qdpx is a zip file: name it with --out FILE.qdpx.');
+  return withProject('export', values.db, { create: false }, (project) => {
+    if (format === 'qdc') {
+      const { xml } = call(project, 'export.qdc', {});
+      if (values.out === undefined) process.stdout.write(xml);
+      else {
+        writeOut(resolve(values.out), xml);
+        process.stdout.write(`Wrote the codebook to ${resolve(values.out)}.\n`);
+      }
+      return 0;
+    }
+    const out = resolve(values.out!);
+    writeOut(out, Buffer.from(call(project, 'export.qdpx', {}).dataBase64, 'base64'));
+    process.stdout.write(`Wrote the project as REFI-QDA to ${out}; MAXQDA, ATLAS.ti, NVivo and QualCoder open it.\n`);
+    return 0;
   });
 }
 
@@ -87,6 +121,8 @@ export async function run(argv: string[]): Promise<number> {
   if (matrixOnly && format !== 'matrix') throw new UsageError('export', '--unit, --count, --presence and --no-rollup are for `export matrix`.');
   if (values.scope !== undefined && format !== 'cooccurrence') throw new UsageError('export', '--scope is for `export cooccurrence`.');
   if ((values.tags || values.articles || values.raw) && format !== 'csv') throw new UsageError('export', '--tags, --articles and --raw are for `export csv`.');
+
+  if (format === 'qdpx' || format === 'qdc') return exportRefi(format, values);
 
   return withProject('export', values.db, { create: false }, (project) => {
     const filter = readFilter('export', project, values);

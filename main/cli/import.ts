@@ -2,7 +2,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportInput } from '../services/articles.ts';
-import { convertFile, importInputs, IMPORTABLE_EXTENSIONS } from '../services/import/convert.ts';
+import { convertFile, importInputs, IMPORTABLE_EXTENSIONS, isSheetName } from '../services/import/convert.ts';
+import { importSheet, previewSheet } from '../services/import/sheet/import.ts';
+import { importQdc, importQdpx } from '../services/refi/import.ts';
+import { describeRefi, isRefiName } from '../services/refi/describe.ts';
+import type { SheetField, SheetMapping } from '../services/import/sheet/mapping.ts';
 import { expandPaths, readPattern, terminalProgress, type Progress } from './import-paths.ts';
 import { z } from 'zod';
 import { articleMetaInput, type ArticleMetaInput, type ImportResult } from '../api/contract.ts';
@@ -18,7 +22,9 @@ export const help = `Usage: framelens import FILE|FOLDER|- ... [options]
 
 Imports articles from plain-text or Markdown files (UTF-8, or UTF-16 with a byte-order mark), web
 pages saved from the browser (.html, .htm: the article's text and the page's title, outlet, author,
-date, address and language), Word documents (.docx) and RSS or Atom feeds (one article per item).
+date, address and language), Word documents (.docx), RSS or Atom feeds (one article per item) and
+spreadsheets of articles (.csv, .tsv, .xlsx: one article per row; see --columns), and REFI-QDA
+projects (.qdpx) and codebooks (.qdc) from MAXQDA, ATLAS.ti, NVivo or QualCoder, codes and coders kept.
 A folder is read with everything in it (only the kinds of file above, or those --pattern names);
 - reads the paths from standard input, one per line, for more files than a command line holds.
 An article whose text is already in the project is reported as a duplicate and not imported again.
@@ -33,6 +39,11 @@ Options:
   --url U           where the article was published
   --title T         the title (only when importing one file)
   --pattern EXT     in folders, only files with these extensions, e.g. --pattern "html,htm"
+  --columns MAP     for spreadsheets (.csv, .tsv, .xlsx: one article per row), which column holds
+                    what, e.g. "text=Brödtext,title=Rubrik,source=Källa,date=Datum,Sektion=Sektion"
+                    (text, title, source, date, author, url, language; any other name becomes an
+                    article variable). Without it the columns are guessed from their headers, or
+                    taken as at the last import of a sheet with the same headers.
   --no-detect       skip entity detection (run it later with \`framelens entities detect\`)
   --json            print the results as JSON
   --help            show this help
@@ -49,6 +60,7 @@ const options = {
   url: { type: 'string' },
   title: { type: 'string' },
   pattern: { type: 'string' },
+  columns: { type: 'string' },
   json: { type: 'boolean' },
   'no-detect': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -131,7 +143,75 @@ const BATCH_BYTES = 8 * 1024 * 1024;
  * Imports files in batches: a batch is read from disk first, then stored in one transaction, so another
  * program on the same project (the app, a web host) waits for one batch at most, never for the run.
  */
-async function importAll(project: Project, files: string[], meta: ArticleMetaInput, title: string | undefined, progress: Progress): Promise<ImportResult[]> {
+const FIELD_NAMES: Record<string, SheetField> = {
+  text: 'text',
+  title: 'title',
+  source: 'source',
+  date: 'publishedAt',
+  author: 'author',
+  url: 'url',
+  language: 'language',
+};
+
+/** --columns "text=Brödtext,title=Rubrik,Sektion=Sektion" against a sheet's headers. */
+function readColumns(text: string, columns: readonly string[], file: string): SheetMapping {
+  const mapping: SheetMapping = { variables: [] };
+  for (const pair of text.split(',').filter((p) => p.trim())) {
+    const [key, header] = pair.split('=').map((p) => p.trim());
+    if (!key || !header) throw new UsageError('import', `--columns takes NAME=COLUMN pairs separated by commas, not ${JSON.stringify(pair)}.`);
+    const column = columns.findIndex((c) => c.toLowerCase() === header.toLowerCase());
+    if (column < 0) throw new CliError(`${file} has no column ${JSON.stringify(header)}; its columns are ${columns.join(', ')}.`);
+    const field = FIELD_NAMES[key.toLowerCase()];
+    if (field) mapping[field] = column;
+    else mapping.variables!.push({ column, name: key });
+  }
+  return mapping;
+}
+
+/** A spreadsheet: its own transaction, one article per row, the columns as given, remembered or guessed. */
+async function importSheetFile(project: Project, file: string, meta: ArticleMetaInput, columns: string | undefined): Promise<ImportResult[]> {
+  const problem = unreadable(file);
+  if (problem) return [{ name: file, status: 'error', message: `${file}: ${problem}.` }];
+  const name = basename(file);
+  const { articles, settings, variables } = project.services;
+  try {
+    const bytes = readFileSync(file);
+    const preview = await previewSheet({ articles, settings, variables }, { name, bytes });
+    const mapping = columns === undefined ? preview.mapping : readColumns(columns, preview.columns, file);
+    const { results } = await importSheet(project.db, { articles, settings, variables }, { name, bytes, mapping, given: meta });
+    return results.map((r) => ({ ...r, name: file + r.name.slice(name.length) }));
+  } catch (error) {
+    if (error instanceof AppError) return [{ name: file, status: 'error', message: error.message }];
+    throw error;
+  }
+}
+
+/** A REFI-QDA project or codebook from another QDA tool, in one transaction; one result line with its counts. */
+function importRefiFile(project: Project, file: string): ImportResult {
+  const problem = unreadable(file);
+  if (problem) return { name: file, status: 'error', message: `${file}: ${problem}.` };
+  try {
+    const bytes = readFileSync(file);
+    const report = /\.qdc$/i.test(file) ? importQdc(project.db, bytes, basename(file)) : importQdpx(project.db, bytes, basename(file));
+    return {
+      name: file,
+      status: report.articles.added || report.annotations.added || report.tags.added ? 'imported' : 'duplicate',
+      message: describeRefi(report),
+    };
+  } catch (error) {
+    if (error instanceof AppError) return { name: file, status: 'error', message: error.message };
+    throw error;
+  }
+}
+
+async function importAll(
+  project: Project,
+  files: string[],
+  meta: ArticleMetaInput,
+  title: string | undefined,
+  progress: Progress,
+  columns?: string,
+): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   const storeBatch = writeTransaction(project.db, (batch: Prepared[]) =>
     batch.flatMap((item) => {
@@ -144,7 +224,17 @@ async function importAll(project: Project, files: string[], meta: ArticleMetaInp
   for (let next = 0; next < files.length;) {
     const batch: Prepared[] = [];
     let bytes = 0;
-    while (next < files.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES) {
+    if (isRefiName(files[next]!)) {
+      results.push(importRefiFile(project, files[next++]!));
+      progress(next, files.length);
+      continue;
+    }
+    if (isSheetName(files[next]!)) {
+      results.push(...(await importSheetFile(project, files[next++]!, meta, columns)));
+      progress(next, files.length);
+      continue;
+    }
+    while (next < files.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES && !isSheetName(files[next]!) && !isRefiName(files[next]!)) {
       const item = await prepare(files[next++]!, meta, title);
       bytes += item.bytes;
       batch.push(item);
@@ -187,7 +277,7 @@ export async function run(argv: string[]): Promise<number> {
   return withProject('import', values.db, { create: true }, async (project) => {
     if (project.readOnly) throw new CliError(`${project.path} is open read-only, so nothing can be imported into it. Nothing was imported.`);
     const progress = values.json || !process.stderr.isTTY ? () => {} : terminalProgress();
-    const results = await importAll(project, files, meta, title, progress);
+    const results = await importAll(project, files, meta, title, progress, values.columns);
 
     // The articles are committed; entity detection follows, and the command waits for it.
     const imported = results.filter((r) => r.status === 'imported').map((r) => r.id!);

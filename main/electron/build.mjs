@@ -59,6 +59,22 @@ function checkPreloadRequires(file) {
   if (foreign.length > 0) throw new Error(`preload.cjs requires ${foreign.join(', ')}; a sandboxed preload can only require 'electron'.`);
 }
 
+/**
+ * linkedom and pdf.js use an optional canvas package when it is installed ('canvas', '@napi-rs/canvas')
+ * and a stand-in of their own when requiring it fails: the bundle takes the stand-in, so nothing outside
+ * the bundle is looked for (reading text needs no canvas).
+ */
+const withoutOptionalCanvas = {
+  name: 'framelens-no-canvas',
+  setup(build) {
+    build.onResolve({ filter: /^(canvas|@napi-rs\/canvas)$/ }, (args) => ({ path: args.path, namespace: 'framelens-absent' }));
+    build.onLoad({ filter: /.*/, namespace: 'framelens-absent' }, () => ({
+      contents: "throw new Error('canvas is not part of Framelens');",
+      loader: 'js',
+    }));
+  },
+};
+
 /** Builds both bundles into `outDir` (dist/electron unless a test asks for another folder). */
 export async function buildElectron({ quiet = false, outDir = defaultOutDir } = {}) {
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -88,6 +104,7 @@ export async function buildElectron({ quiet = false, outDir = defaultOutDir } = 
       target: NODE_TARGET,
       // better-sqlite3 loads its native addon at run time; electron is provided by the runtime.
       external: ['electron', 'better-sqlite3'],
+      plugins: [withoutOptionalCanvas],
     }),
     esbuild.build({
       ...common,

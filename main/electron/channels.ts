@@ -11,3 +11,6 @@ export const SAVE_TEXT_CHANNEL = 'desktop:saveText';
 
 /** The native save dialog behind DesktopBridge.savePng. */
 export const SAVE_PNG_CHANNEL = 'desktop:savePng';
+
+/** The native save dialog behind DesktopBridge.saveZip. */
+export const SAVE_ZIP_CHANNEL = 'desktop:saveZip';

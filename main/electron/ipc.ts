@@ -6,7 +6,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { methods, type Envelope } from '../api/contract.ts';
 import type { AsyncDispatch } from '../api/dispatch.ts';
-import { apiChannel, isTrustedSender, safeFileName, saveFilters, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL } from './policy.ts';
+import { apiChannel, isTrustedSender, safeFileName, saveFilters, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL, SAVE_ZIP_CHANNEL } from './policy.ts';
 
 const REFUSED: Envelope<never> = {
   ok: false,
@@ -59,6 +59,14 @@ async function saveWithDialog(event: IpcMainInvokeEvent, defaultName: unknown, d
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** base64 data from the renderer with the signature it must start with, or null. */
+function signed(base64: unknown, signature: Buffer): Buffer | null {
+  if (typeof base64 !== 'string' || base64.length > MAX_SAVE_CHARS || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) return null;
+  const bytes = Buffer.from(base64, 'base64');
+  return bytes.subarray(0, signature.length).equals(signature) ? bytes : null;
+}
 
 export function registerSaveText(): void {
   ipcMain.handle(SAVE_TEXT_CHANNEL, async (event, defaultName: unknown, text: unknown) => {
@@ -67,9 +75,12 @@ export function registerSaveText(): void {
   });
   // Charts arrive as base64; only a real PNG is written.
   ipcMain.handle(SAVE_PNG_CHANNEL, async (event, defaultName: unknown, base64: unknown) => {
-    if (!trusted(event) || typeof base64 !== 'string' || base64.length > MAX_SAVE_CHARS || !/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) return { saved: false };
-    const png = Buffer.from(base64, 'base64');
-    if (!png.subarray(0, 8).equals(PNG_SIGNATURE)) return { saved: false };
-    return saveWithDialog(event, defaultName, png);
+    const png = trusted(event) ? signed(base64, PNG_SIGNATURE) : null;
+    return png ? saveWithDialog(event, defaultName, png) : { saved: false };
+  });
+  // A REFI-QDA project (.qdpx) is a zip; only a zip is written.
+  ipcMain.handle(SAVE_ZIP_CHANNEL, async (event, defaultName: unknown, base64: unknown) => {
+    const zip = trusted(event) ? signed(base64, ZIP_SIGNATURE) : null;
+    return zip ? saveWithDialog(event, defaultName, zip) : { saved: false };
   });
 }

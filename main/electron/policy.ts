@@ -24,7 +24,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export { apiChannel, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL } from './channels.ts';
+export { apiChannel, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL, SAVE_ZIP_CHANNEL } from './channels.ts';
 export { contentTypeFor } from '../http/content-types.ts';
 
 function parseUrl(raw: unknown): URL | null {

@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { methods, type Envelope, type Input, type Method, type Output } from '../api/contract.ts';
 import type { DesktopBridge } from '../api/desktop.ts';
-import { apiChannel, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL } from './channels.ts';
+import { apiChannel, SAVE_PNG_CHANNEL, SAVE_TEXT_CHANNEL, SAVE_ZIP_CHANNEL } from './channels.ts';
 
 /** What `window.framelens` holds: every method answers with the dispatch envelope, never a thrown error. */
 export type DesktopApi = { [M in Method]: (input: Input<M>) => Promise<Envelope<Output<M>>> };
@@ -20,6 +20,7 @@ for (const method of methods) {
 const desktop: DesktopBridge = {
   saveText: (defaultName, text) => ipcRenderer.invoke(SAVE_TEXT_CHANNEL, defaultName, text),
   savePng: (defaultName, base64) => ipcRenderer.invoke(SAVE_PNG_CHANNEL, defaultName, base64),
+  saveZip: (defaultName, base64) => ipcRenderer.invoke(SAVE_ZIP_CHANNEL, defaultName, base64),
 };
 
 contextBridge.exposeInMainWorld('framelens', Object.freeze(api) as DesktopApi);

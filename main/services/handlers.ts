@@ -12,6 +12,7 @@ import { annotationService } from './annotations.ts';
 import { coderService } from './coders/store.ts';
 import { articleCodeService } from './coders/article-codes.ts';
 import { teamHandlers } from './team-handlers.ts';
+import { exchangeHandlers } from './exchange-handlers.ts';
 import { exportCsv } from './export-csv.ts';
 import { entityStore } from './entities/store.ts';
 import { chartService } from './entities/charts.ts';
@@ -26,6 +27,7 @@ import { compareDistinctive, compareTermLines } from './compare/distinctive.ts';
 import { codeMatrix, cooccurrenceMatrix } from './compare/matrix.ts';
 import { createWordIndex } from './analysis/word-index.ts';
 import { convertFile, importInputs } from './import/convert.ts';
+import { importSheet, previewSheet } from './import/sheet/import.ts';
 import type { ConvertedArticle } from './import/types.ts';
 
 export function createServices(db: Db) {
@@ -99,6 +101,16 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
       }
       return { results };
     },
+    'articles.previewSheet': async ({ name, dataBase64, encoding, delimiter }) =>
+      previewSheet({ articles, settings, variables }, { name, bytes: decodeBase64(dataBase64, name), options: { encoding, delimiter } }),
+    'articles.importSheet': async ({ name, dataBase64, encoding, delimiter, mapping, dateOrder, meta }) => {
+      const { results } = await importSheet(
+        db,
+        { articles, settings, variables },
+        { name, bytes: decodeBase64(dataBase64, name), options: { encoding, delimiter }, mapping, dateOrder, given: meta },
+      );
+      return { results: detectImported(results) };
+    },
     'articles.list': ({ search, conditions, limit }) =>
       articles.list(search, limit, conditions?.length ? articleFilterSql({ conditions }, variables.lookup()) : undefined),
     'articles.get': ({ id }) => articles.get(id),
@@ -161,5 +173,6 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'export.cooccurrence': (options) => cooccurrenceMatrix(db, { tags, variables }, options),
     'export.csv': (options) => exportCsv(db, { tags, entities, variables }, options),
     ...teamHandlers(services),
+    ...exchangeHandlers(services, { path: options.path, decode: decodeBase64 }),
   };
 }

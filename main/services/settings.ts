@@ -10,6 +10,9 @@ export function settingsService(db: Db) {
 
   return {
     annotator,
+    /** A value kept under a key of its own (remembered choices such as a spreadsheet's column mapping). */
+    get: (key: string): string | undefined => read.get(key) as string | undefined,
+    set: (key: string, value: string): void => void write.run(key, value),
     setAnnotator(name: string) {
       write.run('annotator', name.trim());
       return { annotator: name.trim() };

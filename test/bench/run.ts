@@ -10,6 +10,9 @@ const benches = [
   ['Reliability between coders: agreement, bootstrap, unitized alpha', 'reliability.bench.ts'],
   ['Merging a colleague’s project', 'merge.bench.ts'],
   ['Entity detection', 'detect.bench.ts'],
+  ['Importing web pages, PDF and spreadsheets', 'import.bench.ts'],
+  ['PDF text', 'pdf.bench.ts'],
+  ['Near-duplicate copies among 100,000 articles', 'copies.bench.ts'],
   ['Reader in Chromium', 'reader.bench.ts'],
 ] as const;
 

@@ -67,3 +67,58 @@ test('a saved web page and a feed import with the metadata they hold', async ({ 
   await expect(app.articleItem('Putin i Astana')).toContainText('Nyhetsbladet');
   await expect(app.articleItem('Budgeten presenterad')).toContainText('Kvällsposten');
 });
+
+test('a spreadsheet of articles is mapped column by column before anything is imported', async ({ app, page }) => {
+  const csv = [
+    'Rubrik;Källa;Datum;Brödtext;Sektion',
+    'Valet avgjort;SVT;05.09.2026;"Rösterna är räknade.\nSocialdemokraterna blev största parti.";Inrikes',
+    'Toppmöte i Astana;DN;06.09.2026;Putin anlände till Astana för ett toppmöte.;Utrikes',
+  ].join('\n');
+  const dialog = await app.openImport();
+  await dialog.chooseFiles([{ name: 'press.csv', content: csv }]);
+  await dialog.root.getByTestId('import-files-button').click();
+  const mapping = dialog.root.getByTestId('sheet-mapping');
+  await expect(mapping).toContainText('2 rows');
+  const roles = mapping.getByTestId('sheet-role');
+  await expect(roles).toHaveCount(5);
+  await expect(roles.nth(3)).toHaveValue('text');
+  await roles.nth(4).selectOption('variable');
+  await page.screenshot({ path: test.info().outputPath('sheet-mapping.png') });
+  await mapping.getByTestId('sheet-import-button').click();
+  await expect(dialog.fileResult('press.csv')).toContainText('2 articles: 2 imported');
+  await dialog.close();
+  await expect(app.articleItem('Valet avgjort')).toContainText('SVT');
+  await expect(app.articleItem('Valet avgjort')).toContainText('2026-09-05');
+  await expect(app.articleItem('Toppmöte i Astana')).toContainText('DN');
+});
+
+test('the project goes out as REFI-QDA from the Export dialog and its .qdpx reads back in', async ({ app, host, page }) => {
+  const { id } = await host.call('articles.importText', {
+    text: 'Putin talade i Astana om CSTO:s roll. 😀 ”Trolling på hög nivå”, sa han.',
+    title: 'Astana',
+    source: 'SVT',
+  });
+  const tag = await host.call('tags.ensurePath', { path: ['Retorik', 'Trolling'] });
+  await host.call('annotations.create', { articleId: id!, tagId: tag.id, start: 44, end: 62 });
+  await page.reload();
+  const exporter = await app.openExport();
+  const download = page.waitForEvent('download');
+  await exporter.root.getByTestId('refi-export-qdpx').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('p.qdpx');
+  const saved = test.info().outputPath('p.qdpx');
+  await file.saveAs(saved);
+  const bytes = readFileSync(saved);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+  await expect(exporter.root.getByTestId('refi-export-result')).toContainText('p.qdpx');
+  await exporter.close();
+
+  const dialog = await app.openImport();
+  await dialog.root.getByRole('tab', { name: 'Files', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.root.getByTestId('import-file-input').click();
+  await (await chooser).setFiles([{ name: 'p.qdpx', mimeType: 'application/zip', buffer: bytes }]);
+  await dialog.root.getByTestId('import-files-button').click();
+  await expect(dialog.fileResult('p.qdpx')).toHaveAttribute('data-status', 'duplicate');
+  await expect(dialog.fileResult('p.qdpx')).toContainText('already here');
+});

@@ -334,7 +334,7 @@ describe('framelens command line', () => {
       ]);
       assertCleanError(tag!, /There is no tag "Nope"/);
       assertCleanError(article!, /Article 42 does not exist/);
-      assertCleanError(format!, /exports csv, matrix, cooccurrence, not "xlsx"/);
+      assertCleanError(format!, /exports csv, matrix, cooccurrence, qdpx, qdc, not "xlsx"/);
       assertCleanError(none!, /name the format/);
     });
   });

@@ -74,9 +74,91 @@ describe('framelens import of folders and lists of paths', () => {
     assert.match(bad.stderr, /--pattern takes file extensions/);
   });
 
+  test('a spreadsheet imports one article per row, its columns guessed or named with --columns', async () => {
+    const sheet = join(tmp.dir, 'press.csv');
+    writeFileSync(sheet, 'Rubrik;Källa;Brödtext;Sektion\nEtt;SVT;Första texten om valet.;Inrikes\nTvå;DN;Andra texten om valet.;Utrikes\n');
+    const db = join(tmp.dir, 'sheet.framelens');
+    const guessed = await run('import', sheet, '--db', db, '--no-detect', '--json');
+    assert.equal(guessed.code, 0, guessed.stderr);
+    assert.deepEqual(
+      (JSON.parse(guessed.stdout) as { results: { name: string; status: string; title: string }[] }).results.map((r) => [
+        r.name.slice(tmp.dir.length + 1),
+        r.status,
+        r.title,
+      ]),
+      [
+        ['press.csv › row 2', 'imported', 'Ett'],
+        ['press.csv › row 3', 'imported', 'Två'],
+      ],
+    );
+    const other = join(tmp.dir, 'other.csv');
+    writeFileSync(other, 'Head;Body;Desk\nTre;Tredje texten.;Sport\n');
+    const named = await run('import', other, '--db', db, '--no-detect', '--columns', 'text=Body,title=Head,Desk=Desk');
+    assert.equal(named.code, 0, named.stderr);
+    assert.match(named.stdout, /1 imported/);
+    const wrong = await run('import', other, '--db', db, '--columns', 'text=Nope');
+    assert.equal(wrong.code, 1);
+    assert.match(wrong.stderr, /has no column "Nope"; its columns are Head, Body, Desk/);
+  });
+
+  test('export qdpx writes the project for other QDA tools, and import reads it into another project', async () => {
+    const source = join(tmp.dir, 'all.framelens');
+    const out = join(tmp.dir, 'study.qdpx');
+    const noOut = await run('export', 'qdpx', '--db', source);
+    assert.equal(noOut.code, 2);
+    assert.match(noOut.stderr, /--out FILE\.qdpx/);
+    const exported = await run('export', 'qdpx', '--db', source, '--out', out);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, /Wrote the project as REFI-QDA/);
+    const imported = await run('import', out, '--db', join(tmp.dir, 'copy.framelens'), '--no-detect', '--json');
+    assert.equal(imported.code, 0, imported.stderr);
+    const [result] = (JSON.parse(imported.stdout) as { results: { status: string; message: string }[] }).results;
+    assert.equal(result!.status, 'imported');
+    assert.match(result!.message, /^4 articles/);
+    const empty = await run('export', 'qdc', '--db', source);
+    assert.equal(empty.code, 1);
+    assert.match(empty.stderr, /The codebook is empty/);
+  });
+
   test('patterns are read in the ways analysts write them', () => {
     assert.deepEqual(readPattern('html,htm'), ['.html', '.htm']);
     assert.deepEqual(readPattern('*.docx *.txt'), ['.docx', '.txt']);
     assert.deepEqual(readPattern('.RSS'), ['.rss']);
+  });
+});
+
+describe('framelens copies', () => {
+  const tmp = tempDir('framelens-copies-');
+  const run = cliIn(tmp.dir);
+  after(() => tmp.cleanup());
+
+  test('a wire story run again with a new byline is one family, its earliest article the original', async () => {
+    const story = [
+      'Rysslands president Vladimir Putin anlände på tisdagen till Astana för ett toppmöte med ledarna i CSTO.',
+      'Mötet väntas handla om gasledningar, elpriser och säkerheten vid de gemensamma gränserna i regionen.',
+      'Kazakstans president Tokajev tog emot honom på flygplatsen, men tonen beskrevs som sval av flera bedömare.',
+      'Enligt analytiker vill Moskva visa att man fortfarande är den ledande makten i Centralasien trots kriget.',
+    ].join('\n\n');
+    const db = join(tmp.dir, 'wire.framelens');
+    writeFileSync(join(tmp.dir, 'tt.txt'), `Av Anna Lind/TT\n\n${story}`);
+    writeFileSync(join(tmp.dir, 'gp.txt'), `Av Per Holm/TT\n\n${story}\n\nArtikeln uppdateras.`);
+    writeFileSync(join(tmp.dir, 'other.txt'), 'Regeringen presenterade i dag sin budget för nästa år, med satsningar på skola och vård i hela landet.');
+    assert.equal((await run('import', join(tmp.dir, 'tt.txt'), '--db', db, '--date', '2024-10-08', '--no-detect')).code, 0);
+    assert.equal((await run('import', join(tmp.dir, 'gp.txt'), join(tmp.dir, 'other.txt'), '--db', db, '--date', '2024-10-09', '--no-detect')).code, 0);
+    const r = await run('copies', '--db', db, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const { families } = JSON.parse(r.stdout) as { families: { original: { id: number }; copies: { id: number; similarity: number }[] }[] };
+    assert.equal(families.length, 1);
+    assert.equal(families[0]!.original.id, 1);
+    assert.deepEqual(
+      families[0]!.copies.map((c) => c.id),
+      [2],
+    );
+    assert.ok(families[0]!.copies[0]!.similarity >= 0.8);
+    const text = await run('copies', '--db', db);
+    assert.match(text.stdout, /1 family, 1 copy \(threshold 0\.8\)/);
+    const bad = await run('copies', '--db', db, '--threshold', '2');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--threshold is a number from 0\.5 to 1/);
   });
 });

@@ -236,7 +236,7 @@ test('app:// serves the renderer with the CSP header, and nothing else', async (
 });
 
 test('one IPC channel per contract method, and each refuses foreign senders', async () => {
-  assert.deepEqual([...fake.ipcHandlers.keys()].sort(), [...methods.map((m) => `api:${m}`), 'desktop:saveText', 'desktop:savePng'].sort());
+  assert.deepEqual([...fake.ipcHandlers.keys()].sort(), [...methods.map((m) => `api:${m}`), 'desktop:saveText', 'desktop:savePng', 'desktop:saveZip'].sort());
   const info = fake.ipcHandlers.get('api:project.info')!;
   assert.deepEqual(await info(trusted, {}), {
     ok: true,

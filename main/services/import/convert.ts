@@ -6,13 +6,32 @@ import { decodeArticleBytes } from '../text/decode.ts';
 import { convertDocx } from './docx.ts';
 import { convertFeed } from './feed.ts';
 import { convertHtml } from './html.ts';
+import { convertPdf } from './pdf.ts';
 import { decodeMarkup } from './markup-bytes.ts';
 import type { ConvertedArticle } from './types.ts';
 
-export type Format = 'text' | 'html' | 'docx' | 'feed' | 'pdf' | 'rtf' | 'zip' | 'ole';
+export type Format = 'text' | 'html' | 'docx' | 'feed' | 'sheet' | 'pdf' | 'rtf' | 'zip' | 'ole';
 
 /** The file extensions the importers read, for file pickers and folder imports. */
-export const IMPORTABLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.text', '.html', '.htm', '.xhtml', '.docx', '.xml', '.rss', '.atom'];
+export const IMPORTABLE_EXTENSIONS = [
+  '.txt',
+  '.md',
+  '.markdown',
+  '.text',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.docx',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.csv',
+  '.tsv',
+  '.xlsx',
+];
+
+/** Spreadsheets of articles, one per row: they need their columns mapped (see sheet/). */
+export const isSheetName = (name: string) => /\.(csv|tsv|xlsx)$/i.test(name);
 
 const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 const extensionOf = (name: string) => /\.[^./\\]+$/.exec(name.toLowerCase())?.[0] ?? '';
@@ -31,7 +50,8 @@ export function sniffFormat(bytes: Uint8Array, name: string): Format {
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return 'pdf';
   if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'rtf';
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return 'ole';
-  if (startsWith(bytes, 0x50, 0x4b)) return extensionOf(name) === '.docx' ? 'docx' : 'zip';
+  if (startsWith(bytes, 0x50, 0x4b)) return extensionOf(name) === '.docx' ? 'docx' : extensionOf(name) === '.xlsx' ? 'sheet' : 'zip';
+  if (isSheetName(name)) return 'sheet';
   const head = opening(bytes);
   const extension = extensionOf(name);
   if (/^<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*(<rss|<feed|<rdf:rdf)/.test(head) || /^(<rss|<feed)/.test(head)) return 'feed';
@@ -54,12 +74,15 @@ export async function convertFile(name: string, bytes: Uint8Array): Promise<Conv
     case 'docx':
     case 'ole':
       return convertDocx(bytes, name);
+    case 'sheet':
+      throw invalid(`${name} is a spreadsheet of articles; its columns are chosen in the Import dialog, or with framelens import --columns.`);
     case 'pdf':
-      throw invalid(`${name} is a PDF; Framelens does not read PDF files yet. Save its text as a .txt file and import that.`);
+      return convertPdf(bytes, name);
     case 'rtf':
       throw invalid(`${name} is an RTF file; Framelens does not read RTF yet. Save it as .docx or .txt and import that.`);
     case 'zip':
-      throw invalid(`${name} is a zip archive Framelens does not read; it imports .docx among zipped formats.`);
+      if (/\.qdpx$/i.test(name)) throw invalid(`${name} is a REFI-QDA project; it is imported as a project of its own (project.importQdpx).`);
+      throw invalid(`${name} is a zip archive Framelens does not read; it imports .docx and .xlsx among zipped formats.`);
   }
 }
 

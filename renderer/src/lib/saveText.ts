@@ -3,7 +3,18 @@ export type SaveOutcome = { saved: boolean; path?: string; downloaded?: boolean 
 
 export async function saveText(fileName: string, text: string, mimeType = 'text/csv;charset=utf-8'): Promise<SaveOutcome> {
   if (window.framelensDesktop) return window.framelensDesktop.saveText(fileName, text);
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  return download(fileName, new Blob([text], { type: mimeType }));
+}
+
+/** A zip file (a REFI-QDA project) that arrived as base64. */
+export async function saveZip(fileName: string, base64: string): Promise<SaveOutcome> {
+  if (window.framelensDesktop) return window.framelensDesktop.saveZip(fileName, base64);
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return download(fileName, new Blob([bytes], { type: 'application/zip' }));
+}
+
+function download(fileName: string, blob: Blob): SaveOutcome {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

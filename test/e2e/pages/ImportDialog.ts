@@ -12,7 +12,15 @@ export type PastedArticle = {
 };
 
 const mimeTypeOf = (name: string) =>
-  name.endsWith('.md') ? 'text/markdown' : name.endsWith('.html') ? 'text/html' : name.endsWith('.xml') ? 'application/rss+xml' : 'text/plain';
+  name.endsWith('.md')
+    ? 'text/markdown'
+    : name.endsWith('.html')
+      ? 'text/html'
+      : name.endsWith('.xml')
+        ? 'application/rss+xml'
+        : name.endsWith('.csv')
+          ? 'text/csv'
+          : 'text/plain';
 
 export class ImportDialog {
   readonly page: Page;
