@@ -91,8 +91,21 @@ export const contract = {
         .min(1)
         .max(500),
       meta: articleMetaInput.extend({ title: shortText(500).optional() }).optional(),
+      /** Split each file into its articles as a news-database export (a layout found, or the delimiter line given). */
+      split: z.object({ split: z.boolean().optional(), delimiter: shortText(200).trim().min(1).optional() }).optional(),
     }),
     output: z.object({ results: z.array(importResult) }),
+  },
+  /** How a file would split into articles as a news-database export: the layout, the count and the first titles. */
+  'articles.previewSplit': {
+    effect: 'read',
+    input: z.object({ name: z.string().min(1).max(500), dataBase64: z.string(), delimiter: shortText(200).trim().min(1).optional() }),
+    output: z.object({
+      layout: z.string().nullable(),
+      label: z.string().nullable(),
+      count: z.number().int(),
+      first: z.array(z.object({ title: z.string().optional(), source: z.string().optional(), publishedAt: z.string().optional() })),
+    }),
   },
   /** A spreadsheet of articles (CSV or XLSX) before import: its columns, first rows and a mapping, guessed or remembered. */
   'articles.previewSheet': {
@@ -117,11 +130,26 @@ export const contract = {
     }),
     output: z.object({ results: z.array(importResult) }),
   },
+  /** Finds the families of near-duplicate articles among all of them and keeps them (replacing the last search's). */
+  'copies.find': {
+    effect: 'write',
+    input: z.object({ threshold: z.number().min(0.5).max(1).optional() }),
+    output: z.object({ families: z.number().int(), copies: z.number().int(), threshold: z.number() }),
+  },
+  /** The kept copy families: each original with its copies and their similarity. */
+  'copies.list': {
+    effect: 'read',
+    input: empty,
+    output: z.object({
+      families: z.array(z.object({ original: id, copies: z.array(z.object({ id, similarity: z.number() })) })),
+    }),
+  },
   'articles.list': {
     effect: 'read',
     input: z.object({
       search: z.string().max(500).optional(),
       conditions: articleFilter.shape.conditions,
+      copies: articleFilter.shape.copies,
       limit: z.number().int().positive().max(100000).optional(),
     }),
     /** total: how many articles the search matched (or the project holds), of which `articles` are the first. */
@@ -552,7 +580,7 @@ export type Api = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
  * the converters read outside formats with libraries that work asynchronously. Each file's articles are
  * written in a transaction of their own, so a batch stopped half-way keeps the files already imported.
  */
-export const asyncMethods = ['articles.importFiles', 'articles.previewSheet', 'articles.importSheet'] as const;
+export const asyncMethods = ['articles.importFiles', 'articles.previewSheet', 'articles.importSheet', 'articles.previewSplit'] as const;
 export type AsyncMethod = (typeof asyncMethods)[number];
 export const isAsyncMethod = (method: Method): method is AsyncMethod => (asyncMethods as readonly string[]).includes(method);
 

@@ -76,6 +76,8 @@ export const articleFilter = z.object({
   conditions: z.array(articleCondition).max(50).optional(),
   /** Only these coders' passages and whole-article codes count where codes are counted (everyone's when absent). */
   coders: z.array(z.string().trim().min(1).max(100)).min(1).max(50).optional(),
+  /** 'once': each family of near-duplicate copies counts once, by its original (see copies.find). */
+  copies: z.enum(['all', 'once']).optional(),
 });
 export type ArticleFilter = z.infer<typeof articleFilter>;
 
@@ -210,6 +212,8 @@ export const articleSummary = z.object({
   createdAt: z.string(),
   /** The article's values of the analyst's own variables, by variable id. */
   values: z.record(z.string(), variableValue),
+  /** The original of the article's copy family when the article is a near-duplicate copy (see copies.find). */
+  copyOf: id.nullable(),
 });
 export type ArticleSummary = z.infer<typeof articleSummary>;
 

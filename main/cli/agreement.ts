@@ -150,7 +150,7 @@ export async function run(argv: string[]): Promise<number> {
       tagIds,
       rollup: !values['no-rollup'],
       articleIds,
-      filter: readFilter('agreement', project, { search: values.search, where: values.where }),
+      filter: readFilter('agreement', project, { search: values.search, where: values.where, copies: values.copies }),
       bootstrap: resamples === undefined ? undefined : { resamples, seed },
     });
     if (result.message) throw new CliError(result.message);

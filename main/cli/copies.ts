@@ -1,8 +1,7 @@
 // framelens copies: families of near-duplicate articles (the same wire story in several outlets,
 // lightly edited), each with its original (the earliest) and its copies with their similarity.
-import { findCopyFamilies } from '../services/copies/minhash.ts';
 import { parseCommand, printJson, table, UsageError } from './common.ts';
-import { dbHelp, withProject } from './project.ts';
+import { call, dbHelp, withProject } from './project.ts';
 
 export const help = `Usage: framelens copies [--threshold 0.8] [--json]
 
@@ -10,7 +9,9 @@ Finds articles whose texts are near-duplicates: the same story run again with se
 paragraph added or cut, a new byline or a few words changed. Each family has one original, the
 earliest article (by publication date, then by import), and its copies with how much of the shorter
 text the longer holds (0 to 1). Shingles of five words and MinHash signatures find the candidates;
-each candidate pair is checked exactly.
+each candidate pair is checked exactly. The families are kept in the project: the article list marks
+the copies, the CSV export says in copy_of what each copies, and --copies once on compare, crosstab
+and export counts each family once.
 
 Options:
   ${dbHelp}
@@ -32,12 +33,9 @@ export async function run(argv: string[]): Promise<number> {
   const threshold = values.threshold === undefined ? 0.8 : Number(values.threshold.replace(',', '.'));
   if (!(threshold >= 0.5 && threshold <= 1)) throw new UsageError('copies', `--threshold is a number from 0.5 to 1, not ${JSON.stringify(values.threshold)}.`);
   return withProject('copies', values.db, { create: false }, (project) => {
-    const articles = project.db.prepare('SELECT id, text, published_at AS publishedAt FROM articles ORDER BY id').iterate() as Iterable<{
-      id: number;
-      text: string;
-      publishedAt: string | null;
-    }>;
-    const { families } = findCopyFamilies(articles, { threshold });
+    // Kept in the project: the article list marks copies, and --copies once counts each family once.
+    call(project, 'copies.find', { threshold });
+    const { families } = call(project, 'copies.list', {});
     const titles = new Map(
       (project.db.prepare('SELECT id, title, source FROM articles').raw().all() as [number, string, string | null][]).map(([id, title, source]) => [
         id,
@@ -46,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
     );
     const shown = families.map((f) => ({
       original: { id: f.original, ...titles.get(f.original)! },
-      copies: f.copies.map((id) => ({ id, ...titles.get(id)!, similarity: Number((f.similarity.get(id) ?? 0).toFixed(3)) })),
+      copies: f.copies.map((c) => ({ id: c.id, ...titles.get(c.id)!, similarity: Number(c.similarity.toFixed(3)) })),
     }));
     if (values.json) {
       printJson({ threshold, families: shown });

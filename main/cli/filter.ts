@@ -5,11 +5,13 @@ import { builtinVariables, type ArticleCondition, type ArticleFilter, type Built
 import type { Project } from '../services/project.ts';
 import { CliError, UsageError } from './common.ts';
 
-export const filterHelp = `  --search Q        only articles matching the search
+export const filterHelp = `  --copies once     count each family of near-duplicate copies once, by its original (after
+                    \`framelens copies\`); --copies all (the default) counts every copy
+  --search Q        only articles matching the search
   --where COND      only articles whose variable matches: "NAME=VALUE" (several values: "NAME=A|B"),
                     "NAME!=VALUE", "NAME>=X", "NAME<=X" (numbers or dates), "NAME=" (no value); repeatable`;
 
-export const filterOptions = { search: { type: 'string' }, where: { type: 'string', multiple: true } } as const;
+export const filterOptions = { search: { type: 'string' }, where: { type: 'string', multiple: true }, copies: { type: 'string' } } as const;
 
 export const coderFilterHelp = `  --coders "A,B"    only the codes of these coders, by name, separated by commas`;
 
@@ -48,7 +50,14 @@ export function variableByName(project: Project, name: string): number | Builtin
 
 const asBound = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : Number(text.replace(',', '.')));
 
-export function readFilter(command: string, project: Project, values: { search?: string; where?: string[]; coders?: string }): ArticleFilter | undefined {
+export function readFilter(
+  command: string,
+  project: Project,
+  values: { search?: string; where?: string[]; coders?: string; copies?: string },
+): ArticleFilter | undefined {
+  if (values.copies !== undefined && values.copies !== 'once' && values.copies !== 'all')
+    throw new UsageError(command, `--copies is once or all, not ${JSON.stringify(values.copies)}.`);
+  const copies = values.copies as 'once' | 'all' | undefined;
   const conditions: ArticleCondition[] = (values.where ?? []).map((text) => {
     const m = /^(.+?)\s*(!=|>=|<=|=)\s*(.*)$/.exec(text);
     if (!m) throw new UsageError(command, `--where takes NAME=VALUE, NAME!=VALUE, NAME>=X or NAME<=X, not ${JSON.stringify(text)}.`);
@@ -65,6 +74,6 @@ export function readFilter(command: string, project: Project, values: { search?:
     return { variable, op: op === '=' ? 'is' : 'isNot', values: value.split('|').map((v) => v.trim()) };
   });
   const coders = values.coders === undefined ? undefined : readCoders(command, project, values.coders);
-  if (!conditions.length && values.search === undefined && !coders) return undefined;
-  return { search: values.search, conditions, ...(coders ? { coders } : {}) };
+  if (!conditions.length && values.search === undefined && !coders && !copies) return undefined;
+  return { search: values.search, conditions, ...(coders ? { coders } : {}), ...(copies ? { copies } : {}) };
 }

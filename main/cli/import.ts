@@ -2,7 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportInput } from '../services/articles.ts';
-import { convertFile, importInputs, IMPORTABLE_EXTENSIONS, isSheetName } from '../services/import/convert.ts';
+import { convertSplit, importInputs, IMPORTABLE_EXTENSIONS, isSheetName, type SplitChoice } from '../services/import/convert.ts';
 import { importSheet, previewSheet } from '../services/import/sheet/import.ts';
 import { importQdc, importQdpx } from '../services/refi/import.ts';
 import { describeRefi, isRefiName } from '../services/refi/describe.ts';
@@ -39,6 +39,9 @@ Options:
   --url U           where the article was published
   --title T         the title (only when importing one file)
   --pattern EXT     in folders, only files with these extensions, e.g. --pattern "html,htm"
+  --split           split each file into its articles when it is a news-database export (Nexis Uni,
+                    LexisNexis, Factiva, Retriever/Mediearkivet: one article after another)
+  --split-at LINE   split each file at every line that reads LINE, e.g. --split-at "*****"
   --columns MAP     for spreadsheets (.csv, .tsv, .xlsx: one article per row), which column holds
                     what, e.g. "text=Brödtext,title=Rubrik,source=Källa,date=Datum,Sektion=Sektion"
                     (text, title, source, date, author, url, language; any other name becomes an
@@ -61,6 +64,8 @@ const options = {
   title: { type: 'string' },
   pattern: { type: 'string' },
   columns: { type: 'string' },
+  split: { type: 'boolean' },
+  'split-at': { type: 'string' },
   json: { type: 'boolean' },
   'no-detect': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -116,7 +121,7 @@ type Prepared = { file: string; bytes: number; inputs: ImportInput[] } | { file:
 const refused = (file: string, message: string): Prepared => ({ file, bytes: 0, refused: { name: file, status: 'error', message } });
 
 /** Reads and converts one file, outside any transaction. */
-async function prepare(file: string, meta: ArticleMetaInput, title: string | undefined): Promise<Prepared> {
+async function prepare(file: string, meta: ArticleMetaInput, title: string | undefined, split: SplitChoice): Promise<Prepared> {
   const problem = unreadable(file);
   if (problem) return refused(file, `${file}: ${problem}.`);
   let bytes: Uint8Array;
@@ -128,7 +133,7 @@ async function prepare(file: string, meta: ArticleMetaInput, title: string | und
   }
   try {
     const name = basename(file);
-    return { file, bytes: bytes.length, inputs: importInputs(name, await convertFile(name, bytes), meta, title) };
+    return { file, bytes: bytes.length, inputs: importInputs(name, await convertSplit(name, bytes, split), meta, title) };
   } catch (error) {
     if (error instanceof AppError) return refused(file, error.message);
     throw error;
@@ -211,6 +216,7 @@ async function importAll(
   title: string | undefined,
   progress: Progress,
   columns?: string,
+  split: SplitChoice = {},
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   const storeBatch = writeTransaction(project.db, (batch: Prepared[]) =>
@@ -235,7 +241,7 @@ async function importAll(
       continue;
     }
     while (next < files.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES && !isSheetName(files[next]!) && !isRefiName(files[next]!)) {
-      const item = await prepare(files[next++]!, meta, title);
+      const item = await prepare(files[next++]!, meta, title, split);
       bytes += item.bytes;
       batch.push(item);
     }
@@ -277,7 +283,8 @@ export async function run(argv: string[]): Promise<number> {
   return withProject('import', values.db, { create: true }, async (project) => {
     if (project.readOnly) throw new CliError(`${project.path} is open read-only, so nothing can be imported into it. Nothing was imported.`);
     const progress = values.json || !process.stderr.isTTY ? () => {} : terminalProgress();
-    const results = await importAll(project, files, meta, title, progress, values.columns);
+    const split = { split: values.split, delimiter: values['split-at'] };
+    const results = await importAll(project, files, meta, title, progress, values.columns, split);
 
     // The articles are committed; entity detection follows, and the command waits for it.
     const imported = results.filter((r) => r.status === 'imported').map((r) => r.id!);

@@ -41,6 +41,8 @@ export const CSV_COLUMNS = [
   // Passage rows say "passage"; a tag applied to the article as a whole says "article", with empty offsets.
   'unit',
   'annotation_uuid',
+  // The article_id of the original when the article is a near-duplicate copy of it (see copies.find).
+  'copy_of',
 ] as const;
 
 /** After the fixed columns, one `var_<name>` column per variable of the project, in the codebook's order. */
@@ -129,14 +131,16 @@ export function exportCsv(db: Db, deps: { tags: TagService; entities: EntityStor
   let articlePart = '';
   let toCodePoints: (offset: number) => number = (o) => o;
   let entitiesWithin: (start: number, end: number) => string[] = () => [];
+  // copy_of and the var_ columns, the same for every row of an article.
   let variablePart = '';
+  const copyOf = new Map(db.prepare('SELECT article_id, original_id FROM article_copies').raw().all() as [number, number][]);
   const enterArticle = (articleId: number) => {
     currentArticle = articleId;
     articlePart = (articleColumns.get(articleId) as (string | null)[]).map(field).join(',');
     toCodePoints = astral.has(articleId) ? codePointMapper(textOf.get(articleId) as string) : (o) => o;
     entitiesWithin = deps.entities.entitiesWithin(articleId);
     const own = values.get(articleId);
-    variablePart = variables.map((v) => ',' + field(showValue(v.type, own?.get(v.id)))).join('');
+    variablePart = `,${copyOf.get(articleId) ?? ''}` + variables.map((v) => ',' + field(showValue(v.type, own?.get(v.id)))).join('');
   };
   const pendingCodes = [...codes.keys()];
   let nextCode = 0;

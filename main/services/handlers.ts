@@ -26,7 +26,9 @@ import { compareCooccurrence, cooccurrenceList } from './compare/cooccurrence.ts
 import { compareDistinctive, compareTermLines } from './compare/distinctive.ts';
 import { codeMatrix, cooccurrenceMatrix } from './compare/matrix.ts';
 import { createWordIndex } from './analysis/word-index.ts';
-import { convertFile, importInputs } from './import/convert.ts';
+import { copyService } from './copies/families-store.ts';
+import { convertSplit, importInputs, wholeText } from './import/convert.ts';
+import { previewSplit } from './import/split/split.ts';
 import { importSheet, previewSheet } from './import/sheet/import.ts';
 import type { ConvertedArticle } from './import/types.ts';
 
@@ -42,7 +44,8 @@ export function createServices(db: Db) {
   const charts = chartService(db, { tags, variables });
   const variableFiles = variablesCsv(db, { variables });
   const words = createWordIndex(db);
-  return { db, articles, tags, settings, coders, annotations, articleCodes, entities, charts, variables, variableFiles, words };
+  const copies = copyService(db);
+  return { copies, db, articles, tags, settings, coders, annotations, articleCodes, entities, charts, variables, variableFiles, words };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -62,7 +65,7 @@ export type HandlerOptions = {
 };
 
 export function createHandlers(services: Services, options: HandlerOptions): Handlers {
-  const { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles, words } = services;
+  const { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles, words, copies } = services;
   const { path, detection } = options;
   const detectImported = <T extends { status: string; id?: number }>(results: T[]): T[] => {
     if (options.detectOnImport) detection.enqueue(results.filter((r) => r.status === 'imported').map((r) => r.id!));
@@ -84,13 +87,17 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'settings.setAnnotator': ({ name }) => settings.setAnnotator(services.coders.ensure(name)),
 
     'articles.importText': ({ text, title, ...meta }) => detectImported([articles.importOne({ text, title, name: title?.trim() || 'Pasted text', meta })])[0]!,
-    'articles.importFiles': async ({ files, meta }) => {
+    'articles.previewSplit': async ({ name, dataBase64, delimiter }) => {
+      const text = await wholeText(name, decodeBase64(dataBase64, name));
+      return previewSplit(text, name, delimiter === undefined ? undefined : { delimiter });
+    },
+    'articles.importFiles': async ({ files, meta, split }) => {
       const { title, ...given } = meta ?? {};
       const results: ImportResult[] = [];
       for (const file of files) {
         let converted: ConvertedArticle[];
         try {
-          converted = await convertFile(file.name, decodeBase64(file.dataBase64, file.name));
+          converted = await convertSplit(file.name, decodeBase64(file.dataBase64, file.name), split ?? {});
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           results.push({ name: file.name, status: 'error', message: error.message });
@@ -111,8 +118,10 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
       );
       return { results: detectImported(results) };
     },
-    'articles.list': ({ search, conditions, limit }) =>
-      articles.list(search, limit, conditions?.length ? articleFilterSql({ conditions }, variables.lookup()) : undefined),
+    'copies.find': ({ threshold }) => copies.find(threshold),
+    'copies.list': () => ({ families: copies.list() }),
+    'articles.list': ({ search, conditions, copies, limit }) =>
+      articles.list(search, limit, conditions?.length || copies === 'once' ? articleFilterSql({ conditions, copies }, variables.lookup()) : undefined),
     'articles.get': ({ id }) => articles.get(id),
     'articles.update': (input) => articles.update(input),
     'articles.delete': ({ id }) => articles.remove(id),

@@ -122,3 +122,23 @@ test('the project goes out as REFI-QDA from the Export dialog and its .qdpx read
   await expect(dialog.fileResult('p.qdpx')).toHaveAttribute('data-status', 'duplicate');
   await expect(dialog.fileResult('p.qdpx')).toContainText('already here');
 });
+
+test('a news-database export is shown as its articles and, when the analyst agrees, imported apart', async ({ app }) => {
+  const article = (title: string, outlet: string, date: string, body: string) =>
+    `${title}\n${outlet}\n${date}\nCopyright 2024 ${outlet}\n\nSection: Nyheter\nLength: 120 words\nByline: Anna Lind\nBody\n\n${body}\n\nLoad-Date: ${date}\n\nEnd of Document\n\n`;
+  const nexis =
+    article('Regeringen höjer försvarsanslaget', 'Dagens Nyheter', 'October 8, 2024 Tuesday', 'Regeringen vill höja anslaget med ”flera miljarder”.') +
+    article('Oppositionen kräver mer', 'Svenska Dagbladet', 'October 9, 2024 Wednesday', 'Oppositionen menar att höjningen är för liten.') +
+    article('Nato välkomnar beskedet', 'Sveriges Radio', 'October 10, 2024 Thursday', 'Generalsekreteraren kallade beskedet ett steg i rätt riktning.');
+  const dialog = await app.openImport();
+  await dialog.chooseFiles([{ name: 'nexis.txt', content: nexis }]);
+  await dialog.root.getByTestId('import-files-button').click();
+  const confirm = dialog.root.getByTestId('split-confirm');
+  await expect(confirm).toContainText('3 articles');
+  await expect(confirm).toContainText('Regeringen höjer försvarsanslaget');
+  await confirm.getByTestId('split-yes').click();
+  await expect(dialog.fileResult('nexis.txt')).toContainText('3 articles: 3 imported');
+  await dialog.close();
+  await expect(app.articleItems).toHaveCount(3);
+  await expect(app.articleItem('Oppositionen kräver mer')).toContainText('Svenska Dagbladet · 2024-10-09');
+});

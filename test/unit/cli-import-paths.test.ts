@@ -120,6 +120,29 @@ describe('framelens import of folders and lists of paths', () => {
     assert.match(empty.stderr, /The codebook is empty/);
   });
 
+  test('--split imports a news-database export as its articles, --split-at at a line the analyst names', async () => {
+    const part = (title: string, outlet: string, date: string, body: string) =>
+      `${title}\n${outlet}\n${date}\n\nLength: 80 words\nBody\n\n${body}\n\nLoad-Date: ${date}\n\nEnd of Document\n\n`;
+    const nexis = join(tmp.dir, 'nexis.txt');
+    writeFileSync(nexis, part('Ett', 'DN', 'October 8, 2024 Tuesday', 'Första texten.') + part('Två', 'SvD', 'October 9, 2024 Wednesday', 'Andra texten.'));
+    const db = join(tmp.dir, 'split.framelens');
+    const whole = await run('import', nexis, '--db', db, '--no-detect', '--json');
+    assert.equal((JSON.parse(whole.stdout) as { results: unknown[] }).results.length, 1, 'without --split the file is one article');
+    const split = await run('import', nexis, '--db', join(tmp.dir, 'split2.framelens'), '--no-detect', '--split', '--json');
+    const results = (JSON.parse(split.stdout) as { results: { name: string; title: string }[] }).results;
+    assert.deepEqual(
+      results.map((r) => [r.name.slice(tmp.dir.length + 1), r.title]),
+      [
+        ['nexis.txt › article 1', 'Ett'],
+        ['nexis.txt › article 2', 'Två'],
+      ],
+    );
+    const starred = join(tmp.dir, 'starred.txt');
+    writeFileSync(starred, 'Rubrik A\nText a.\n*****\nRubrik B\nText b.\n');
+    const at = await run('import', starred, '--db', join(tmp.dir, 'split3.framelens'), '--no-detect', '--split-at', '*****', '--json');
+    assert.equal((JSON.parse(at.stdout) as { results: unknown[] }).results.length, 2);
+  });
+
   test('patterns are read in the ways analysts write them', () => {
     assert.deepEqual(readPattern('html,htm'), ['.html', '.htm']);
     assert.deepEqual(readPattern('*.docx *.txt'), ['.docx', '.txt']);
@@ -157,6 +180,13 @@ describe('framelens copies', () => {
     assert.ok(families[0]!.copies[0]!.similarity >= 0.8);
     const text = await run('copies', '--db', db);
     assert.match(text.stdout, /1 family, 1 copy \(threshold 0\.8\)/);
+    const compared = async (...more: string[]) =>
+      (JSON.parse((await run('compare', '--db', db, '--tags', 'Tema', '--rest', '--json', ...more)).stdout) as { articles: number }).articles;
+    assert.equal((await run('tag', '--db', db, '--article', '1', '--quote', 'Rysslands president', '--tag', 'Tema')).code, 0);
+    assert.equal(await compared(), 3);
+    assert.equal(await compared('--copies', 'once'), 2, 'the copy is left out, its family counted once');
+    const csv = await run('export', 'csv', '--db', db);
+    assert.match(csv.stdout.split('\r\n')[0]!, /,copy_of$/);
     const bad = await run('copies', '--db', db, '--threshold', '2');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--threshold is a number from 0\.5 to 1/);

@@ -166,7 +166,7 @@ test('a tag applied to a whole article is a row of its own: empty offsets, unit 
     assert.equal(rows[4]!.annotation_uuid, code.uuid);
     for (const r of rows.slice(1, 4)) assert.match(r.annotation_uuid!, /^[0-9a-f-]{36}$/);
     const header = Object.keys(rows[0]!);
-    assert.deepEqual(header.slice(header.indexOf('entities')), ['entities', 'unit', 'annotation_uuid']);
+    assert.deepEqual(header.slice(header.indexOf('entities')), ['entities', 'unit', 'annotation_uuid', 'copy_of']);
     // Choosing a tag narrows the article-level rows too.
     const onlySovereignty = parse(ok<Csv>(p.dispatch('export.csv', { tagIds: [sovereignty.id] })).csv, { columns: true }) as Record<string, string>[];
     assert.deepEqual(

@@ -73,12 +73,23 @@ test('a CSV of 50 articles: preview with a guessed mapping, import with metadata
 test('Windows-1252 is read when chosen, and refused with the way out when UTF-8 is assumed', async () => {
   const p = tempProject();
   try {
-    const latin = Uint8Array.from([...Buffer.from('title,text\nG'), 0xf6, ...Buffer.from('teborg,Text om G'), 0xf6, ...Buffer.from('teborg.\n')]);
+    // ö is 0xF6 and the typographic quotes 0x93 and 0x94, where Windows-1252 and Latin-1 differ.
+    const latin = Uint8Array.from([
+      ...Buffer.from('title,text\nG'),
+      0xf6,
+      ...Buffer.from('teborg,Text om G'),
+      0xf6,
+      ...Buffer.from('teborg '),
+      0x93,
+      ...Buffer.from('i dag'),
+      0x94,
+      ...Buffer.from('.\n'),
+    ]);
     const file = { name: 'gbg.csv', dataBase64: b64(latin) };
     const wrong = await p.dispatchAsync('articles.previewSheet', file);
     assert.ok(!wrong.ok && /gbg\.csv is not UTF-8.*Windows-1252/.test(wrong.error.message));
     const preview = ok<{ sample: string[][] }>(await p.dispatchAsync('articles.previewSheet', { ...file, encoding: 'windows-1252' }));
-    assert.deepEqual(preview.sample[0], ['Göteborg', 'Text om Göteborg.']);
+    assert.deepEqual(preview.sample[0], ['Göteborg', 'Text om Göteborg “i dag”.']);
   } finally {
     p.cleanup();
   }

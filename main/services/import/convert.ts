@@ -6,11 +6,15 @@ import { decodeArticleBytes } from '../text/decode.ts';
 import { convertDocx } from './docx.ts';
 import { convertFeed } from './feed.ts';
 import { convertHtml } from './html.ts';
+import { htmlToText } from './html-text.ts';
+import { splitArticles, trySplit } from './split/split.ts';
 import { convertPdf } from './pdf.ts';
+import { convertOdt } from './odt.ts';
+import { convertRtf } from './rtf.ts';
 import { decodeMarkup } from './markup-bytes.ts';
 import type { ConvertedArticle } from './types.ts';
 
-export type Format = 'text' | 'html' | 'docx' | 'feed' | 'sheet' | 'pdf' | 'rtf' | 'zip' | 'ole';
+export type Format = 'text' | 'html' | 'docx' | 'odt' | 'feed' | 'sheet' | 'pdf' | 'rtf' | 'zip' | 'ole';
 
 /** The file extensions the importers read, for file pickers and folder imports. */
 export const IMPORTABLE_EXTENSIONS = [
@@ -50,7 +54,10 @@ export function sniffFormat(bytes: Uint8Array, name: string): Format {
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46)) return 'pdf';
   if (startsWith(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return 'rtf';
   if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) return 'ole';
-  if (startsWith(bytes, 0x50, 0x4b)) return extensionOf(name) === '.docx' ? 'docx' : extensionOf(name) === '.xlsx' ? 'sheet' : 'zip';
+  if (startsWith(bytes, 0x50, 0x4b)) {
+    const extension = extensionOf(name);
+    return extension === '.docx' ? 'docx' : extension === '.odt' ? 'odt' : extension === '.xlsx' ? 'sheet' : 'zip';
+  }
   if (isSheetName(name)) return 'sheet';
   const head = opening(bytes);
   const extension = extensionOf(name);
@@ -79,10 +86,12 @@ export async function convertFile(name: string, bytes: Uint8Array): Promise<Conv
     case 'pdf':
       return convertPdf(bytes, name);
     case 'rtf':
-      throw invalid(`${name} is an RTF file; Framelens does not read RTF yet. Save it as .docx or .txt and import that.`);
+      return convertRtf(bytes, name);
+    case 'odt':
+      return convertOdt(bytes, name);
     case 'zip':
       if (/\.qdpx$/i.test(name)) throw invalid(`${name} is a REFI-QDA project; it is imported as a project of its own (project.importQdpx).`);
-      throw invalid(`${name} is a zip archive Framelens does not read; it imports .docx and .xlsx among zipped formats.`);
+      throw invalid(`${name} is a zip archive Framelens does not read; it imports .docx, .odt and .xlsx among zipped formats.`);
   }
 }
 
@@ -121,4 +130,28 @@ export function importInputs(fileName: string, articles: ConvertedArticle[], giv
       ...chosen,
     },
   }));
+}
+
+/**
+ * The file's whole text, for finding the articles of a news-database export in it: a web page's every
+ * block (Readability would keep one article of many), else what the file's importer gives.
+ */
+export async function wholeText(name: string, bytes: Uint8Array): Promise<string> {
+  if (sniffFormat(bytes, name) === 'html') {
+    const text = htmlToText(decodeMarkup(bytes, name));
+    if (!text) throw invalid(`${name} is a web page with no text in it.`);
+    return text;
+  }
+  const articles = await convertFile(name, bytes);
+  return articles.map((a) => a.text).join('\n\n');
+}
+
+export type SplitChoice = { split?: boolean; delimiter?: string };
+
+/** The file's articles, split as a news-database export when the analyst said so; one article otherwise. */
+export async function convertSplit(name: string, bytes: Uint8Array, choice: SplitChoice): Promise<ConvertedArticle[]> {
+  if (!choice.split && choice.delimiter === undefined) return convertFile(name, bytes);
+  const text = await wholeText(name, bytes);
+  if (choice.delimiter !== undefined) return splitArticles(text, { delimiter: choice.delimiter }, name);
+  return trySplit(text) ?? convertFile(name, bytes);
 }

@@ -3,6 +3,7 @@
 // served as "ISO-8859-1"). Line endings become LF.
 import { invalid } from '../errors.ts';
 import { MAX_IMPORT_BYTES, normaliseLineEndings } from '../text/decode.ts';
+import { decodeWindows1252 } from '../text/windows-1252.ts';
 
 /** The encoding the file declares in its first kilobytes, as a label TextDecoder knows. */
 function declaredEncoding(bytes: Uint8Array): string | undefined {
@@ -24,13 +25,14 @@ export function decodeMarkup(bytes: Uint8Array, name: string): string {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else {
     const declared = declaredEncoding(bytes);
-    if (declared && declared !== 'utf-8') text = new TextDecoder(declared).decode(bytes);
+    if (declared === 'windows-1252') text = decodeWindows1252(bytes);
+    else if (declared && declared !== 'utf-8') text = new TextDecoder(declared).decode(bytes);
     else {
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       } catch {
         if (declared === 'utf-8') throw invalid(`${name} says it is UTF-8 but is not; save it again as UTF-8 and import it again.`);
-        text = new TextDecoder('windows-1252').decode(bytes);
+        text = decodeWindows1252(bytes);
       }
     }
   }

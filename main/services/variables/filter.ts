@@ -98,6 +98,7 @@ export function articleFilterSql(filter: ArticleFilter | undefined, lookup: Look
       add(ownCondition(c, variable));
     }
   }
+  if (filter?.copies === 'once') add({ where: 'a.id NOT IN (SELECT article_id FROM article_copies)', params: [] });
   return { where: parts.length ? parts.map((p) => `(${p})`).join(' AND ') : '1', params };
 }
 

@@ -9,6 +9,8 @@ class ArticleFilterState {
   search = $state('');
   /** Conditions that must all hold, in the order they were added. Replaced, never changed in place. */
   conditions = $state.raw<readonly ArticleCondition[]>([]);
+  /** 'once': near-duplicate copies are left out, so each family counts once, by its original. */
+  copies = $state<'all' | 'once'>('all');
 
   /**
    * The filter as the API takes it (`articles.list`, `variables.setValue`, `variables.exportCsv`,
@@ -19,12 +21,13 @@ class ArticleFilterState {
     return {
       ...(search ? { search } : {}),
       ...(this.conditions.length ? { conditions: this.conditions.map((c) => ({ ...c, ...(c.values ? { values: [...c.values] } : {}) })) } : {}),
+      ...(this.copies === 'once' ? { copies: 'once' as const } : {}),
     };
   }
 
   /** Neither a search nor a condition: every article. */
   get isEmpty(): boolean {
-    return !this.search.trim() && this.conditions.length === 0;
+    return !this.search.trim() && this.conditions.length === 0 && this.copies === 'all';
   }
 
   add(condition: ArticleCondition): void {

@@ -23,7 +23,7 @@ export class ArticleListing {
 
   reload(api: Api, filter: ArticleFilter): Promise<void> {
     return this.#latest.run(
-      () => api['articles.list']({ search: filter.search, conditions: filter.conditions }),
+      () => api['articles.list']({ search: filter.search, conditions: filter.conditions, copies: filter.copies }),
       (page) => (this.loaded = page),
     );
   }

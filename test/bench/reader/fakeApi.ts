@@ -17,6 +17,7 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
   const article: Article = {
     id: 1,
     values: {},
+    copyOf: null,
     title: options.title ?? 'Regional security summit in Astana',
     source: 'Synthetic Wire',
     author: null,

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import readXlsx from 'read-excel-file/node';
 import { invalid } from '../../errors.ts';
+import { decodeWindows1252 } from '../../text/windows-1252.ts';
 import { sniffDelimiter } from '../../variables/csv.ts';
 import { checkZip, looksLikeZip } from '../zip-guard.ts';
 
@@ -22,7 +23,7 @@ export const MAX_SHEET_ROWS = 1_000_000;
 const isXlsx = (bytes: Uint8Array, name: string) => looksLikeZip(bytes) || /\.xlsx$/i.test(name);
 
 function decode(bytes: Uint8Array, name: string, encoding: SheetEncoding): string {
-  if (encoding === 'windows-1252') return new TextDecoder('windows-1252').decode(bytes);
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
