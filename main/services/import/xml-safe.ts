@@ -35,17 +35,17 @@ export function decodeXmlText(text: string): string {
 }
 
 /** The index just past the first `close` from `from`, or the end of the text when there is none. */
-function after(text: string, close: string, from: number): number {
+export function after(text: string, close: string, from: number): number {
   const at = text.indexOf(close, from);
   return at < 0 ? text.length : at + close.length;
 }
 
-function startsWithWord(text: string, at: number, word: string): boolean {
+export function startsWithWord(text: string, at: number, word: string): boolean {
   return text.slice(at, at + word.length).toUpperCase() === word;
 }
 
 /** The index just past a DOCTYPE's closing `>`: past quoted literals, the internal subset and its comments. */
-function doctypeEnd(xml: string, start: number): number {
+export function doctypeEnd(xml: string, start: number): number {
   let quote: string | undefined;
   let depth = 0;
   for (let i = start + 2; i < xml.length; i++) {

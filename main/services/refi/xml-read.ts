@@ -1,10 +1,11 @@
 // Reading a REFI-QDA XML file without trusting it. Entities are never expanded: a document that declares
 // any is refused before parsing (expansion is how a "billion laughs" file exhausts memory, and external
 // entities would read files on this computer), and the parser runs with entity processing off. The five
-// predefined entities and character references are decoded here. Namespace prefixes are dropped: the
+// predefined entities and character references are decoded by xml-safe.ts. Namespace prefixes are dropped: the
 // REFI elements are read by their local names, whatever prefix a tool gave them.
 import { XMLParser, XMLValidator, type ValidationError } from 'fast-xml-parser';
 import { invalid } from '../errors.ts';
+import { declaresEntities, decodeXmlText } from '../import/xml-safe.ts';
 
 export type XmlElement = {
   /** The local name, without any namespace prefix. */
@@ -63,50 +64,6 @@ export function parseXml(xml: string, label: string): XmlElement {
 
 // --- Refusals before parsing ------------------------------------------------------------------------
 
-/**
- * Whether the document declares entities anywhere outside CDATA and comments. The parser reads a DOCTYPE
- * wherever it appears, even inside an element, so the whole document is scanned, not only the prolog.
- */
-function declaresEntities(xml: string): boolean {
-  for (let i = xml.indexOf('<!'); i >= 0; i = xml.indexOf('<!', i)) {
-    if (xml.startsWith('<![CDATA[', i)) i = after(xml, ']]>', i + 9);
-    else if (xml.startsWith('<!--', i)) i = after(xml, '-->', i + 4);
-    else if (startsWithWord(xml, i, '<!DOCTYPE')) {
-      const end = doctypeEnd(xml, i);
-      if (/<!ENTITY/i.test(xml.slice(i, end))) return true;
-      i = end;
-    } else if (startsWithWord(xml, i, '<!ENTITY')) return true;
-    else i += 2;
-  }
-  return false;
-}
-
-function after(text: string, close: string, from: number): number {
-  const at = text.indexOf(close, from);
-  return at < 0 ? text.length : at + close.length;
-}
-
-function startsWithWord(text: string, at: number, word: string): boolean {
-  return text.slice(at, at + word.length).toUpperCase() === word;
-}
-
-/** The index just past a DOCTYPE's closing `>`: past quoted literals, the internal subset and its comments. */
-function doctypeEnd(xml: string, start: number): number {
-  let quote: string | undefined;
-  let depth = 0;
-  for (let i = start + 2; i < xml.length; i++) {
-    const c = xml[i];
-    if (quote) {
-      if (c === quote) quote = undefined;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (xml.startsWith('<!--', i)) i = after(xml, '-->', i + 4) - 1;
-    else if (c === '[') depth++;
-    else if (c === ']') depth--;
-    else if (c === '>' && depth <= 0) return i + 1;
-  }
-  return xml.length;
-}
-
 function describe(problem: ValidationError): string {
   const { msg, line } = problem.err;
   // Elements left open at the end are reported as "Invalid '[ "Project", "Sources" ]' found." on line 1.
@@ -152,18 +109,6 @@ function buildElement(parts: NodeParts): XmlElement {
 function cdataText(content: unknown): string {
   if (!Array.isArray(content)) return '';
   return content.map((node) => String(nodeParts(node)?.content ?? '')).join('');
-}
-
-const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** The five predefined entities and character references, in one pass (so "&amp;lt;" stays "&lt;"). */
-function decodeXmlText(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));/g, (whole, dec?: string, hex?: string, named?: string) => {
-    if (named) return XML_ENTITIES[named]!;
-    const code = dec ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16);
-    const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-    return valid ? String.fromCodePoint(code) : whole;
-  });
 }
 
 // --- Reading the tree -------------------------------------------------------------------------------
