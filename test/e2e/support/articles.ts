@@ -52,4 +52,5 @@ export const csvColumns = [
   'entities',
   'unit',
   'annotation_uuid',
+  'copy_of',
 ];
