@@ -22,6 +22,7 @@ import {
   variableValue,
   variableName,
   sheetFile,
+  jobId,
   sheetMapping,
   builtinVariable,
   entity,
@@ -93,6 +94,7 @@ export const contract = {
       meta: articleMetaInput.extend({ title: shortText(500).optional() }).optional(),
       /** Split each file into its articles as a news-database export (a layout found, or the delimiter line given). */
       split: z.object({ split: z.boolean().optional(), delimiter: shortText(200).trim().min(1).optional() }).optional(),
+      job: jobId.optional(),
     }),
     output: z.object({ results: z.array(importResult) }),
   },
@@ -127,14 +129,27 @@ export const contract = {
       mapping: sheetMapping,
       dateOrder: z.enum(['dmy', 'mdy']).optional(),
       meta: articleMetaInput.optional(),
+      job: jobId.optional(),
     }),
     output: z.object({ results: z.array(importResult) }),
   },
   /** Finds the families of near-duplicate articles among all of them and keeps them (replacing the last search's). */
   'copies.find': {
     effect: 'write',
-    input: z.object({ threshold: z.number().min(0.5).max(1).optional() }),
+    input: z.object({ threshold: z.number().min(0.5).max(1).optional(), job: jobId.optional() }),
     output: z.object({ families: z.number().int(), copies: z.number().int(), threshold: z.number() }),
+  },
+  /** How far a long call named with `job` has come; `running` is false once it has answered (or before it starts). */
+  'jobs.progress': {
+    effect: 'read',
+    input: z.object({ job: jobId }),
+    output: z.object({ running: z.boolean(), phase: z.string(), done: z.number().int(), total: z.number().int() }),
+  },
+  /** Stops a long call at the next point where stopping leaves the project as it was before that file. */
+  'jobs.cancel': {
+    effect: 'read',
+    input: z.object({ job: jobId }),
+    output: z.object({ cancelled: z.boolean() }),
   },
   /** The kept copy families: each original with its copies and their similarity. */
   'copies.list': {
@@ -580,7 +595,7 @@ export type Api = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
  * the converters read outside formats with libraries that work asynchronously. Each file's articles are
  * written in a transaction of their own, so a batch stopped half-way keeps the files already imported.
  */
-export const asyncMethods = ['articles.importFiles', 'articles.previewSheet', 'articles.importSheet', 'articles.previewSplit'] as const;
+export const asyncMethods = ['articles.importFiles', 'articles.previewSheet', 'articles.importSheet', 'articles.previewSplit', 'copies.find'] as const;
 export type AsyncMethod = (typeof asyncMethods)[number];
 export const isAsyncMethod = (method: Method): method is AsyncMethod => (asyncMethods as readonly string[]).includes(method);
 
@@ -588,7 +603,7 @@ export const isAsyncMethod = (method: Method): method is AsyncMethod => (asyncMe
 export type Handlers = { [M in Method]: (input: ParsedInput<M>) => M extends AsyncMethod ? Promise<Output<M>> : Output<M> };
 
 /** BUSY: another program kept the project's write lock past the wait; READ_ONLY: the project cannot be changed. */
-export const errorCodes = ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'UNKNOWN_METHOD', 'UNSUPPORTED', 'BUSY', 'READ_ONLY', 'INTERNAL'] as const;
+export const errorCodes = ['NOT_FOUND', 'INVALID_INPUT', 'CONFLICT', 'UNKNOWN_METHOD', 'UNSUPPORTED', 'BUSY', 'READ_ONLY', 'CANCELLED', 'INTERNAL'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 export type ApiError = { code: ErrorCode; message: string };
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };

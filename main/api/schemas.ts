@@ -378,6 +378,9 @@ export const sheetMapping = z.object({
     .optional(),
 });
 
+/** An id the caller chooses for a long call, to follow it with jobs.progress and stop it with jobs.cancel. */
+export const jobId = z.string().min(1).max(100);
+
 export const sheetFile = z.object({
   name: z.string().min(1).max(500),
   dataBase64: z.string(),

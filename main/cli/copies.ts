@@ -1,6 +1,7 @@
 // framelens copies: families of near-duplicate articles (the same wire story in several outlets,
 // lightly edited), each with its original (the earliest) and its copies with their similarity.
-import { parseCommand, printJson, table, UsageError } from './common.ts';
+import { CliError, parseCommand, printJson, table, UsageError } from './common.ts';
+import { cliJob, progressFor } from './progress.ts';
 import { call, dbHelp, withProject } from './project.ts';
 
 export const help = `Usage: framelens copies [--threshold 0.8] [--json]
@@ -32,9 +33,11 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length) throw new UsageError('copies', `unexpected ${JSON.stringify(positionals[0])}.`);
   const threshold = values.threshold === undefined ? 0.8 : Number(values.threshold.replace(',', '.'));
   if (!(threshold >= 0.5 && threshold <= 1)) throw new UsageError('copies', `--threshold is a number from 0.5 to 1, not ${JSON.stringify(values.threshold)}.`);
-  return withProject('copies', values.db, { create: false }, (project) => {
+  return withProject('copies', values.db, { create: false }, async (project) => {
+    if (project.readOnly) throw new CliError(`${project.path} is open read-only, so its copy families cannot be kept. Nothing was changed.`);
     // Kept in the project: the article list marks copies, and --copies once counts each family once.
-    call(project, 'copies.find', { threshold });
+    // The progress line counts the articles read, then the bands of signatures compared.
+    await project.services.copies.find(threshold, cliJob(progressFor({}, 'steps')));
     const { families } = call(project, 'copies.list', {});
     const titles = new Map(
       (project.db.prepare('SELECT id, title, source FROM articles').raw().all() as [number, string, string | null][]).map(([id, title, source]) => [

@@ -61,16 +61,3 @@ export async function expandPaths(paths: readonly string[], extensions: readonly
   }
   return out;
 }
-
-export type Progress = (done: number, total: number) => void;
-
-/** "1,200 of 10,000 files · 830 a second · about 11 s left", rewritten in place on standard error. */
-export function terminalProgress(started = Date.now()): Progress {
-  return (done, total) => {
-    const seconds = (Date.now() - started) / 1000;
-    const rate = seconds > 0 ? done / seconds : 0;
-    const left = rate > 0 ? Math.ceil((total - done) / rate) : 0;
-    const line = `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files · ${Math.round(rate).toLocaleString('en-US')} a second · about ${left} s left`;
-    process.stderr.write(`\r${line}\x1b[K${done === total ? '\n' : ''}`);
-  };
-}

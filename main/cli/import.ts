@@ -2,19 +2,21 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportInput } from '../services/articles.ts';
-import { convertSplit, importInputs, IMPORTABLE_EXTENSIONS, isSheetName, type SplitChoice } from '../services/import/convert.ts';
+import { importInputs, IMPORTABLE_EXTENSIONS, isSheetName, type SplitChoice } from '../services/import/convert.ts';
+import { convertPool } from '../services/import/convert-pool.ts';
 import { importSheet, previewSheet } from '../services/import/sheet/import.ts';
 import { importQdc, importQdpx } from '../services/refi/import.ts';
 import { describeRefi, isRefiName } from '../services/refi/describe.ts';
 import type { SheetField, SheetMapping } from '../services/import/sheet/mapping.ts';
-import { expandPaths, readPattern, terminalProgress, type Progress } from './import-paths.ts';
+import { expandPaths, readPattern } from './import-paths.ts';
+import { cliJob, jsonLine, progressFor, type Progress } from './progress.ts';
 import { z } from 'zod';
 import { articleMetaInput, type ArticleMetaInput, type ImportResult } from '../api/contract.ts';
 import { writeTransaction } from '../../db/connection.ts';
 import { AppError } from '../services/errors.ts';
 import { fromSqliteError } from '../services/sqlite-errors.ts';
 import type { Project } from '../services/project.ts';
-import { CliError, parseCommand, printJson, table, UsageError } from './common.ts';
+import { CliError, parseCommand, table, UsageError } from './common.ts';
 import { dbHelp, withProject } from './project.ts';
 import { describeFound, detectArticles } from './detection.ts';
 
@@ -48,7 +50,9 @@ Options:
                     article variable). Without it the columns are guessed from their headers, or
                     taken as at the last import of a sheet with the same headers.
   --no-detect       skip entity detection (run it later with \`framelens entities detect\`)
-  --json            print the results as JSON
+  --json            print JSON lines: progress ("event": "progress"), one line per article
+                    ("event": "result") as it is stored, and a last line with the counts
+                    ("event": "done")
   --help            show this help
 
 Every option applies to all files of the call. Exit status 1 when any file could not be imported.
@@ -101,6 +105,14 @@ function readMeta(values: { source?: string; author?: string; date?: string; lan
   return { meta: meta as ArticleMetaInput, title: title ?? undefined };
 }
 
+const sizeOf = (file: string) => {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
+
 /** Why a path cannot be read, in plain words, or null when it is a readable file. */
 function unreadable(file: string): string | null {
   try {
@@ -116,9 +128,9 @@ function unreadable(file: string): string | null {
   }
 }
 
-type Prepared = { file: string; bytes: number; inputs: ImportInput[] } | { file: string; bytes: number; refused: ImportResult };
+type Prepared = { file: string; inputs: ImportInput[] } | { file: string; refused: ImportResult };
 
-const refused = (file: string, message: string): Prepared => ({ file, bytes: 0, refused: { name: file, status: 'error', message } });
+const refused = (file: string, message: string): Prepared => ({ file, refused: { name: file, status: 'error', message } });
 
 /** Reads and converts one file, outside any transaction. */
 async function prepare(file: string, meta: ArticleMetaInput, title: string | undefined, split: SplitChoice): Promise<Prepared> {
@@ -133,7 +145,7 @@ async function prepare(file: string, meta: ArticleMetaInput, title: string | und
   }
   try {
     const name = basename(file);
-    return { file, bytes: bytes.length, inputs: importInputs(name, await convertSplit(name, bytes, split), meta, title) };
+    return { file, inputs: importInputs(name, await convertPool().convert(name, bytes, split), meta, title) };
   } catch (error) {
     if (error instanceof AppError) return refused(file, error.message);
     throw error;
@@ -174,7 +186,13 @@ function readColumns(text: string, columns: readonly string[], file: string): Sh
 }
 
 /** A spreadsheet: its own transaction, one article per row, the columns as given, remembered or guessed. */
-async function importSheetFile(project: Project, file: string, meta: ArticleMetaInput, columns: string | undefined): Promise<ImportResult[]> {
+async function importSheetFile(
+  project: Project,
+  file: string,
+  meta: ArticleMetaInput,
+  columns: string | undefined,
+  progress: Progress,
+): Promise<ImportResult[]> {
   const problem = unreadable(file);
   if (problem) return [{ name: file, status: 'error', message: `${file}: ${problem}.` }];
   const name = basename(file);
@@ -183,7 +201,7 @@ async function importSheetFile(project: Project, file: string, meta: ArticleMeta
     const bytes = readFileSync(file);
     const preview = await previewSheet({ articles, settings, variables }, { name, bytes });
     const mapping = columns === undefined ? preview.mapping : readColumns(columns, preview.columns, file);
-    const { results } = await importSheet(project.db, { articles, settings, variables }, { name, bytes, mapping, given: meta });
+    const { results } = await importSheet(project.db, { articles, settings, variables }, { name, bytes, mapping, given: meta }, cliJob(progress));
     return results.map((r) => ({ ...r, name: file + r.name.slice(name.length) }));
   } catch (error) {
     if (error instanceof AppError) return [{ name: file, status: 'error', message: error.message }];
@@ -209,16 +227,24 @@ function importRefiFile(project: Project, file: string): ImportResult {
   }
 }
 
+/** Where a run's progress and its results go as they come. */
+type Reporting = { files: Progress; sheet: Progress; results: (results: ImportResult[]) => void };
+
 async function importAll(
   project: Project,
   files: string[],
   meta: ArticleMetaInput,
   title: string | undefined,
-  progress: Progress,
+  reporting: Reporting,
   columns?: string,
   split: SplitChoice = {},
 ): Promise<ImportResult[]> {
+  const progress = reporting.files;
   const results: ImportResult[] = [];
+  const add = (items: ImportResult[]) => {
+    results.push(...items);
+    reporting.results(items);
+  };
   const storeBatch = writeTransaction(project.db, (batch: Prepared[]) =>
     batch.flatMap((item) => {
       if ('refused' in item) return [item.refused];
@@ -231,26 +257,28 @@ async function importAll(
     const batch: Prepared[] = [];
     let bytes = 0;
     if (isRefiName(files[next]!)) {
-      results.push(importRefiFile(project, files[next++]!));
+      add([importRefiFile(project, files[next++]!)]);
       progress(next, files.length);
       continue;
     }
     if (isSheetName(files[next]!)) {
-      results.push(...(await importSheetFile(project, files[next++]!, meta, columns)));
+      add(await importSheetFile(project, files[next++]!, meta, columns, reporting.sheet));
       progress(next, files.length);
       continue;
     }
-    while (next < files.length && batch.length < BATCH_FILES && bytes < BATCH_BYTES && !isSheetName(files[next]!) && !isRefiName(files[next]!)) {
-      const item = await prepare(files[next++]!, meta, title, split);
-      bytes += item.bytes;
-      batch.push(item);
+    // A batch's files are converted at once, as many in parallel as the pool has workers.
+    const reading: Promise<Prepared>[] = [];
+    while (next < files.length && reading.length < BATCH_FILES && bytes < BATCH_BYTES && !isSheetName(files[next]!) && !isRefiName(files[next]!)) {
+      bytes += sizeOf(files[next]!);
+      reading.push(prepare(files[next++]!, meta, title, split));
     }
+    batch.push(...(await Promise.all(reading)));
     try {
-      results.push(...storeBatch(batch));
+      add(storeBatch(batch));
     } catch (error) {
       const known = error instanceof AppError ? error : fromSqliteError(error);
       if (!known) throw error;
-      results.push(...batch.map((item) => ({ name: item.file, status: 'error' as const, message: known.message })));
+      add(batch.map((item) => ({ name: item.file, status: 'error' as const, message: known.message })));
     }
     progress(next, files.length);
   }
@@ -282,16 +310,31 @@ export async function run(argv: string[]): Promise<number> {
 
   return withProject('import', values.db, { create: true }, async (project) => {
     if (project.readOnly) throw new CliError(`${project.path} is open read-only, so nothing can be imported into it. Nothing was imported.`);
-    const progress = values.json || !process.stderr.isTTY ? () => {} : terminalProgress();
+    const reporting: Reporting = {
+      files: progressFor(values, 'files'),
+      sheet: progressFor(values, 'bytes'),
+      // JSON lines: each result as soon as its batch is stored.
+      results: (items) => values.json && items.forEach((result) => jsonLine({ event: 'result', ...result })),
+    };
     const split = { split: values.split, delimiter: values['split-at'] };
-    const results = await importAll(project, files, meta, title, progress, values.columns, split);
+    const results = await importAll(project, files, meta, title, reporting, values.columns, split);
 
     // The articles are committed; entity detection follows, and the command waits for it.
     const imported = results.filter((r) => r.status === 'imported').map((r) => r.id!);
     const found = !values['no-detect'] && imported.length > 0 ? await detectArticles(project, imported) : null;
 
-    if (values.json) printJson({ project: project.path, results });
-    else {
+    if (values.json) {
+      const count = (status: ImportResult['status']) => results.filter((r) => r.status === status).length;
+      jsonLine({
+        event: 'done',
+        project: project.path,
+        files: files.length,
+        imported: count('imported'),
+        duplicate: count('duplicate'),
+        failed: count('error'),
+        entities: found,
+      });
+    } else {
       printResults(results, files.length, project.path);
       if (found) process.stdout.write(`Entities: ${describeFound(found)}\n`);
     }

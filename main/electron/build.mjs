@@ -116,17 +116,29 @@ export async function buildElectron({ quiet = false, outDir = defaultOutDir } = 
       external: ['electron'],
       plugins: [contractAsMethodList(methods)],
     }),
-    // The entity-detection worker thread; its dictionaries are read from node_modules at run time.
-    esbuild.build({
-      ...common,
-      ...nodeModuleUrl,
-      entryPoints: [path.join(root, 'main', 'services', 'entities', 'worker.ts')],
-      outfile: path.join(outDir, 'detect-worker.cjs'),
-      platform: 'node',
-      target: NODE_TARGET,
-    }),
+    // The worker threads: entity detection (its dictionaries are read from node_modules at run time),
+    // converting imported files to text, and finding copy families (better-sqlite3 as in main.cjs).
+    ...[
+      ['entities/worker.ts', 'detect-worker.cjs'],
+      ['import/convert-worker.ts', 'convert-worker.cjs'],
+      ['copies/find-worker.ts', 'copies-worker.cjs'],
+    ].map(([entry, outfile]) =>
+      esbuild.build({
+        ...common,
+        ...nodeModuleUrl,
+        entryPoints: [path.join(root, 'main', 'services', ...entry.split('/'))],
+        outfile: path.join(outDir, outfile),
+        platform: 'node',
+        target: NODE_TARGET,
+        external: ['better-sqlite3'],
+        plugins: [withoutOptionalCanvas],
+      }),
+    ),
   ]);
   checkPreloadRequires(path.join(outDir, 'preload.cjs'));
+  // The entity tagger's weights are read at run time from data/ beside the bundle that loads them.
+  fs.mkdirSync(path.join(outDir, 'data'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'main', 'services', 'entities', 'detect', 'data', 'tagger.bin'), path.join(outDir, 'data', 'tagger.bin'));
 
   if (!quiet) {
     for (const [name, result] of [

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { app, BrowserWindow, dialog, Menu, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { defaultProjectPath, openProject } from '../services/project.ts';
+import { useConvertWorker } from '../services/import/convert-pool.ts';
 import { registerApi, registerSaveText } from './ipc.ts';
 import { buildMenu } from './menu.ts';
 import { mergeFromMenu } from './merge.ts';
@@ -19,6 +20,8 @@ const distDir = path.resolve(__dirname, '..');
 const rendererRoot = path.join(distDir, 'renderer');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 const detectWorkerPath = path.join(__dirname, 'detect-worker.cjs');
+const convertWorkerPath = path.join(__dirname, 'convert-worker.cjs');
+const copiesWorkerPath = path.join(__dirname, 'copies-worker.cjs');
 // better-sqlite3 built for Electron by native-sqlite.mjs; node_modules holds the build for Node.
 const electronSqlite = path.join(distDir, 'electron-native', 'better_sqlite3.node');
 
@@ -40,9 +43,17 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function runApp(): void {
+  // Files are converted to text in bundled workers, off the process that answers the window.
+  useConvertWorker(() => new Worker(convertWorkerPath));
   const session = new ProjectSession(
-    // Entity detection runs in the bundled worker after each import, off the window's main process work.
-    (target, options) => openProject(target, { ...options, detectOnImport: true, spawnDetectionWorker: () => new Worker(detectWorkerPath) }),
+    // Entity detection and the search for copies run in bundled workers too.
+    (target, options) =>
+      openProject(target, {
+        ...options,
+        detectOnImport: true,
+        spawnDetectionWorker: () => new Worker(detectWorkerPath),
+        spawnCopiesWorker: (request) => new Worker(copiesWorkerPath, { workerData: request }),
+      }),
     path.join(app.getPath('userData'), 'desktop-state.json'),
     fs.existsSync(electronSqlite) ? electronSqlite : undefined,
   );

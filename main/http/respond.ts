@@ -50,7 +50,9 @@ export function statusFor(code: ErrorCode): number {
     case 'NOT_FOUND':
     case 'UNKNOWN_METHOD':
       return 404;
+    // CANCELLED: the caller stopped the call itself; what it had done is undone or kept as the message says.
     case 'CONFLICT':
+    case 'CANCELLED':
       return 409;
     case 'INTERNAL':
       return 500;

@@ -26,13 +26,15 @@ import { compareCooccurrence, cooccurrenceList } from './compare/cooccurrence.ts
 import { compareDistinctive, compareTermLines } from './compare/distinctive.ts';
 import { codeMatrix, cooccurrenceMatrix } from './compare/matrix.ts';
 import { createWordIndex } from './analysis/word-index.ts';
-import { copyService } from './copies/families-store.ts';
-import { convertSplit, importInputs, wholeText } from './import/convert.ts';
+import { copyService, type CopyServiceOptions } from './copies/families-store.ts';
+import { importInputs } from './import/convert.ts';
+import { convertPool } from './import/convert-pool.ts';
+import { createJobs } from './jobs.ts';
 import { previewSplit } from './import/split/split.ts';
 import { importSheet, previewSheet } from './import/sheet/import.ts';
 import type { ConvertedArticle } from './import/types.ts';
 
-export function createServices(db: Db) {
+export function createServices(db: Db, options: { copies?: CopyServiceOptions } = {}) {
   const articles = articleService(db);
   const tags = tagService(db);
   const settings = settingsService(db);
@@ -44,7 +46,7 @@ export function createServices(db: Db) {
   const charts = chartService(db, { tags, variables });
   const variableFiles = variablesCsv(db, { variables });
   const words = createWordIndex(db);
-  const copies = copyService(db);
+  const copies = copyService(db, options.copies);
   return { copies, db, articles, tags, settings, coders, annotations, articleCodes, entities, charts, variables, variableFiles, words };
 }
 
@@ -72,6 +74,16 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     return results;
   };
   const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const jobs = createJobs();
+  /** Runs a long call as the job the caller named, ended however the call ends. */
+  const asJob = async <T>(id: string | undefined, run: (job: ReturnType<typeof jobs.begin>) => Promise<T>): Promise<T> => {
+    const job = jobs.begin(id);
+    try {
+      return await run(job);
+    } finally {
+      job.end();
+    }
+  };
   return {
     'project.info': () => ({
       path,
@@ -88,37 +100,43 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
 
     'articles.importText': ({ text, title, ...meta }) => detectImported([articles.importOne({ text, title, name: title?.trim() || 'Pasted text', meta })])[0]!,
     'articles.previewSplit': async ({ name, dataBase64, delimiter }) => {
-      const text = await wholeText(name, decodeBase64(dataBase64, name));
+      const text = await convertPool().wholeText(name, decodeBase64(dataBase64, name));
       return previewSplit(text, name, delimiter === undefined ? undefined : { delimiter });
     },
-    'articles.importFiles': async ({ files, meta, split }) => {
-      const { title, ...given } = meta ?? {};
-      const results: ImportResult[] = [];
-      for (const file of files) {
-        let converted: ConvertedArticle[];
-        try {
-          converted = await convertSplit(file.name, decodeBase64(file.dataBase64, file.name), split ?? {});
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          results.push({ name: file.name, status: 'error', message: error.message });
-          continue;
+    'articles.importFiles': ({ files, meta, split, job: jobId }) =>
+      asJob(jobId, async (job) => {
+        const { title, ...given } = meta ?? {};
+        const results: ImportResult[] = [];
+        for (const [i, file] of files.entries()) {
+          job.report('converting', i, files.length);
+          let converted: ConvertedArticle[];
+          try {
+            converted = await convertPool().convert(file.name, decodeBase64(file.dataBase64, file.name), split ?? {}, job.signal);
+          } catch (error) {
+            if (!(error instanceof AppError)) throw error;
+            results.push({ name: file.name, status: 'error', message: error.message });
+            continue;
+          }
+          // Each file's articles in one transaction of their own.
+          results.push(...detectImported(articles.importMany(importInputs(file.name, converted, given, files.length === 1 ? title : undefined))));
         }
-        // Each file's articles in one transaction of their own.
-        results.push(...detectImported(articles.importMany(importInputs(file.name, converted, given, files.length === 1 ? title : undefined))));
-      }
-      return { results };
-    },
+        return { results };
+      }),
     'articles.previewSheet': async ({ name, dataBase64, encoding, delimiter }) =>
       previewSheet({ articles, settings, variables }, { name, bytes: decodeBase64(dataBase64, name), options: { encoding, delimiter } }),
-    'articles.importSheet': async ({ name, dataBase64, encoding, delimiter, mapping, dateOrder, meta }) => {
-      const { results } = await importSheet(
-        db,
-        { articles, settings, variables },
-        { name, bytes: decodeBase64(dataBase64, name), options: { encoding, delimiter }, mapping, dateOrder, given: meta },
-      );
-      return { results: detectImported(results) };
-    },
-    'copies.find': ({ threshold }) => copies.find(threshold),
+    'articles.importSheet': ({ name, dataBase64, encoding, delimiter, mapping, dateOrder, meta, job: jobId }) =>
+      asJob(jobId, async (job) => {
+        const { results } = await importSheet(
+          db,
+          { articles, settings, variables },
+          { name, bytes: decodeBase64(dataBase64, name), options: { encoding, delimiter }, mapping, dateOrder, given: meta },
+          job,
+        );
+        return { results: detectImported(results) };
+      }),
+    'copies.find': ({ threshold, job }) => asJob(job, (j) => copies.find(threshold, j)),
+    'jobs.progress': ({ job }) => jobs.progress(job),
+    'jobs.cancel': ({ job }) => jobs.cancel(job),
     'copies.list': () => ({ families: copies.list() }),
     'articles.list': ({ search, conditions, copies, limit }) =>
       articles.list(search, limit, conditions?.length || copies === 'once' ? articleFilterSql({ conditions, copies }, variables.lookup()) : undefined),

@@ -10,6 +10,7 @@ import { AppError } from './errors.ts';
 import { fromSqliteError } from './sqlite-errors.ts';
 import { createHandlers, createServices, type Services } from './handlers.ts';
 import { createDetectionQueue, spawnSourceWorker, type DetectionQueue, type SpawnWorker } from './entities/queue.ts';
+import type { SpawnFindWorker } from './copies/families-store.ts';
 
 export type Project = {
   path: string;
@@ -37,6 +38,8 @@ export type ProjectOptions = OpenOptions & {
   detectOnImport?: boolean;
   /** How the detection worker is started (the desktop app runs a bundled copy). */
   spawnDetectionWorker?: SpawnWorker;
+  /** How the copy-finding worker is started (likewise). */
+  spawnCopiesWorker?: SpawnFindWorker;
 };
 
 export const PROJECT_EXTENSION = '.framelens';
@@ -54,7 +57,7 @@ export function openProject(path: string, options: ProjectOptions = {}): Project
     throw error;
   }
   const { db, readOnly, created, notices } = opened;
-  const services = createServices(db);
+  const services = createServices(db, { copies: { spawn: options.spawnCopiesWorker, nativeBinding: options.nativeBinding } });
   const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck();
   const detectedCount = count('detection_state');
   const articleCount = count('articles');

@@ -1,11 +1,12 @@
-// Benchmark of the entity-mention detector: start-up, throughput on a generated corpus, and speed and
-// F1 on the English evaluation set beside `compromise` (people, places, organisations) in the same run.
+// Benchmark of the entity-mention detector: start-up, size, throughput on a generated corpus, and speed
+// and F1 on the English evaluation set, for the detector with its trained tagger beside the rules alone
+// and `compromise` (people, places, organisations), all in the same run.
 //
 //   node --import tsx test/bench/detect.bench.ts [--mb 10]
 //
 // Every figure printed is measured in this run. Throughput is given per wall-clock second and per
 // second of this process's CPU time (the machine may be shared).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -27,17 +28,36 @@ const f1 = (tp: number, np: number, ng: number) => {
 };
 const pct = (x: number) => (100 * x).toFixed(1);
 
-// --- Start-up: loading the module (gazetteer JSON) and createDetector() (dictionaries, tables).
+// --- Start-up: loading the module (gazetteer JSON) and createDetector() (dictionaries, tables, and the
+// tagger's weights unless they are turned off).
 const startImport = clock();
 const { createDetector } = await import('../../main/services/entities/detect/index.ts');
 const importTime = startImport();
+const startRules = clock();
+const rulesOnly = createDetector({ taggerWeights: null });
+const rulesTime = startRules();
 const startCreate = clock();
 const detector = createDetector();
 const createTime = startCreate();
 console.log('Framelens entity detector benchmark');
+console.log(`start-up: import ${importTime.wallMs.toFixed(0)} ms wall, ${importTime.cpuMs.toFixed(0)} ms CPU, then createDetector():`);
+for (const [name, t] of [
+  ['rules only', rulesTime],
+  ['rules + tagger', createTime],
+] as const) {
+  console.log(
+    `  ${name.padEnd(15)} ${t.wallMs.toFixed(0).padStart(4)} ms wall, ${t.cpuMs.toFixed(0).padStart(4)} ms CPU ` +
+      `(with the import: ${(importTime.wallMs + t.wallMs).toFixed(0)} ms wall, ${(importTime.cpuMs + t.cpuMs).toFixed(0)} ms CPU)`,
+  );
+}
+console.log(`  tagger languages: ${detector.taggerLanguages?.join(', ') || 'none (weights missing?)'}`);
+const dataDir = new URL('../../main/services/entities/detect/data/', import.meta.url);
+const sizeOf = (name: string) => (existsSync(new URL(name, dataDir)) ? statSync(new URL(name, dataDir)).size : 0);
+const gazetteerBytes = sizeOf('gazetteer.json');
+const taggerBytes = sizeOf('tagger.bin');
 console.log(
-  `start-up: import ${importTime.wallMs.toFixed(0)} ms, createDetector() ${createTime.wallMs.toFixed(0)} ms ` +
-    `(total ${(importTime.wallMs + createTime.wallMs).toFixed(0)} ms wall, ${(importTime.cpuMs + createTime.cpuMs).toFixed(0)} ms CPU)`,
+  `size: gazetteer.json ${(gazetteerBytes / 1e6).toFixed(2)} MB, tagger.bin ${(taggerBytes / 1e6).toFixed(2)} MB ` +
+    `(rules only ${(gazetteerBytes / 1e6).toFixed(2)} MB, rules + tagger ${((gazetteerBytes + taggerBytes) / 1e6).toFixed(2)} MB; dictionaries from node_modules not counted)`,
 );
 
 // --- Generated corpus: news-like Swedish and English sentences, half of them with names taken from the
@@ -110,20 +130,25 @@ while (corpusChars < targetMb * 1_000_000) {
 }
 const corpusMb = corpusChars / 1e6;
 
-function runCorpus(withLanguage: boolean) {
+function runCorpus(det: typeof detector, withLanguage: boolean) {
   const stop = clock();
   let mentions = 0;
-  for (const a of articles) mentions += detector.detect(a.text, { language: withLanguage ? a.language : null }).length;
+  for (const a of articles) mentions += det.detect(a.text, { language: withLanguage ? a.language : null }).length;
   const t = stop();
   return { mentions, wallMbs: corpusMb / (t.wallMs / 1000), cpuMbs: corpusMb / (t.cpuMs / 1000) };
 }
-// One warm-up pass over a tenth of the corpus so the figures are for the steady state.
-for (const a of articles.slice(0, Math.ceil(articles.length / 10))) detector.detect(a.text, { language: a.language });
-const given1 = runCorpus(true);
-const auto1 = runCorpus(false);
 console.log(`generated corpus: ${corpusMb.toFixed(1)} MB in ${articles.length} articles (Swedish and English)`);
-console.log(`  language given:    ${given1.wallMbs.toFixed(2)} MB/s wall, ${given1.cpuMbs.toFixed(2)} MB/s CPU, ${given1.mentions} mentions`);
-console.log(`  language detected: ${auto1.wallMbs.toFixed(2)} MB/s wall, ${auto1.cpuMbs.toFixed(2)} MB/s CPU, ${auto1.mentions} mentions`);
+for (const [name, det] of [
+  ['rules only', rulesOnly],
+  ['rules + tagger', detector],
+] as const) {
+  // One warm-up pass over a tenth of the corpus so the figures are for the steady state.
+  for (const a of articles.slice(0, Math.ceil(articles.length / 10))) det.detect(a.text, { language: a.language });
+  const given1 = runCorpus(det, true);
+  const auto1 = runCorpus(det, false);
+  console.log(`  ${name}, language given:    ${given1.wallMbs.toFixed(2)} MB/s wall, ${given1.cpuMbs.toFixed(2)} MB/s CPU, ${given1.mentions} mentions`);
+  console.log(`  ${name}, language detected: ${auto1.wallMbs.toFixed(2)} MB/s wall, ${auto1.cpuMbs.toFixed(2)} MB/s CPU, ${auto1.mentions} mentions`);
+}
 
 // --- English evaluation set, side by side with compromise.
 const evalUrl = new URL('../../../shared/eval/ner/en_gold.jsonl', import.meta.url);
@@ -166,6 +191,7 @@ function score(predict: (text: string) => Span[], repeat: number) {
 }
 
 const ours = score((text) => detector.detect(text, { language: 'en' }), 20);
+const oursRules = score((text) => rulesOnly.detect(text, { language: 'en' }), 20);
 
 // compromise's spans may carry trailing punctuation or a possessive; trim them to the name itself.
 const { default: nlp } = await import('compromise');
@@ -195,13 +221,14 @@ const compromiseLoad = startCompromise();
 const theirs = score(compromiseSpans, 3);
 
 console.log(`English evaluation set: ${gold.length} sentences, ${(evalChars / 1000).toFixed(1)} k characters`);
-console.log('                      untyped P / R / F1        typed F1   speed (wall)   speed (CPU)');
+console.log('                                 untyped P / R / F1        typed F1   speed (wall)   speed (CPU)');
 for (const [name, s] of [
-  ['Framelens', ours],
+  ['Framelens, rules + tagger', ours],
+  ['Framelens, rules only', oursRules],
   ['compromise', theirs],
 ] as const) {
   console.log(
-    `  ${name.padEnd(11)} ${pct(s.untyped.p).padStart(5)} / ${pct(s.untyped.r).padStart(5)} / ${pct(s.untyped.f).padStart(5)}      ` +
+    `  ${name.padEnd(26)} ${pct(s.untyped.p).padStart(5)} / ${pct(s.untyped.r).padStart(5)} / ${pct(s.untyped.f).padStart(5)}      ` +
       `${pct(s.typed.f).padStart(5)}     ${s.wallMbs.toFixed(2).padStart(6)} MB/s    ${s.cpuMbs.toFixed(2).padStart(6)} MB/s`,
   );
 }

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { importReport } from '../unit/support/cli.ts';
 
 const bin = fileURLToPath(new URL('../../main/bin/framelens.mjs', import.meta.url));
 
@@ -252,9 +253,7 @@ test(`a project survives framelens import being killed at a random moment (${TRI
       moments.push(`${phase} ${opened.articles - count}/${IMPORT_BATCH}${stillRunning ? '' : ' (finished first)'}`);
 
       // Importing the same files again completes the batch: each file is imported or a duplicate, once.
-      const again = JSON.parse(await runOk(`re-import ${attempt}`, ['import', '--db', db, '--no-detect', '--json', ...files], dir)) as {
-        results: { name: string; status: string; id?: number }[];
-      };
+      const again = importReport(await runOk(`re-import ${attempt}`, ['import', '--db', db, '--no-detect', '--json', ...files], dir));
       assert.equal(again.results.length, IMPORT_BATCH);
       const odd = again.results.filter((r) => r.status !== 'imported' && r.status !== 'duplicate');
       assert.deepEqual(odd, [], `${label}: importing the batch again reports each file as imported or duplicate`);
@@ -347,11 +346,9 @@ test(`a project survives the web host being killed while API writes are in fligh
       writeFileSync(file, articleText(random, `grund ${i}`) + articleText(random, `grund ${i} del 2`));
       return file;
     });
-    const seeded = JSON.parse(await runOk('seed import', ['import', '--db', db, '--no-detect', '--json', ...seedFiles], dir)) as {
-      results: { id: number; name: string }[];
-    };
+    const seeded = importReport(await runOk('seed import', ['import', '--db', db, '--no-detect', '--json', ...seedFiles], dir));
     const seedDb = new Database(db, { readonly: true });
-    const seeds = seeded.results.map((r) => ({ id: r.id, text: seedDb.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(r.id) as string }));
+    const seeds = seeded.results.map((r) => ({ id: r.id!, text: seedDb.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(r.id) as string }));
     seedDb.close();
     for (const s of seeds) ledger.titles.set(s.id, { acked: (s.text.split('\n')[0] ?? '').trim(), inFlight: null });
     let count = seeds.length;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { harbourText, harbourTitle, summitText, summitTitle } from './support/articles.ts';
+import { ImportDialog } from './pages/ImportDialog.ts';
 
 test('importing files reports each one, and a duplicate is not stored twice', async ({ app }) => {
   const dialog = await app.openImport();
@@ -141,4 +142,56 @@ test('a news-database export is shown as its articles and, when the analyst agre
   await dialog.close();
   await expect(app.articleItems).toHaveCount(3);
   await expect(app.articleItem('Oppositionen kräver mer')).toContainText('Svenska Dagbladet · 2024-10-09');
+});
+
+/** Drops files on the element as a person dragging them from the file manager would: enter, over, drop. */
+async function dropFiles(page: import('@playwright/test').Page, selector: string, files: { name: string; content: string; type: string }[]) {
+  const transfer = await page.evaluateHandle((list) => {
+    const data = new DataTransfer();
+    for (const f of list) data.items.add(new File([f.content], f.name, { type: f.type }));
+    return data;
+  }, files);
+  for (const type of ['dragenter', 'dragover', 'drop']) await page.dispatchEvent(selector, type, { dataTransfer: transfer });
+}
+
+test('a web page and a spreadsheet dropped on the window open the Import dialog, map, and list with their metadata', async ({ app, page }) => {
+  const html = readFileSync(new URL('../unit/fixtures/import/news-page.html', import.meta.url), 'utf8');
+  const csv = ['title,source,date,text', 'Hamnen byggs ut,Gotlands Tidning,2026-03-02,"Hamnen i Visby byggs ut.\nArbetet börjar i vår."'].join('\n');
+  await expect(app.articleItems).toHaveCount(0);
+  await dropFiles(page, 'main', [
+    { name: 'putin.html', content: html, type: 'text/html' },
+    { name: 'hamnar.csv', content: csv, type: 'text/csv' },
+  ]);
+  const dialog = new ImportDialog(page);
+  await expect(dialog.root).toBeVisible();
+  await expect(dialog.fileResult('putin.html')).toHaveAttribute('data-status', 'waiting');
+  await expect(dialog.fileResult('hamnar.csv')).toHaveAttribute('data-status', 'waiting');
+  await dialog.root.getByTestId('import-files-button').click();
+  const mapping = dialog.root.getByTestId('sheet-mapping');
+  await expect(mapping).toContainText('1 rows');
+  await mapping.getByTestId('sheet-import-button').click();
+  await expect(dialog.fileResult('putin.html')).toHaveAttribute('data-status', 'imported');
+  await expect(dialog.fileResult('hamnar.csv')).toHaveAttribute('data-status', 'imported');
+  await dialog.close();
+  await expect(app.articleItem('Putin i Astana')).toContainText('Nyhetsbladet');
+  await expect(app.articleItem('Hamnen byggs ut')).toContainText('Gotlands Tidning');
+  await expect(app.articleItem('Hamnen byggs ut')).toContainText('2026-03-02');
+});
+
+test('Cancel stops a long spreadsheet part-way and keeps none of its rows; Import takes it up again', async ({ app, page }) => {
+  const rows = ['title,text'];
+  for (let i = 1; i <= 60_000; i++) rows.push(`Nyhet ${i},Text nummer ${i} om valet i kommunen och vad partierna lovade.`);
+  const dialog = await app.openImport();
+  await dialog.chooseFiles([{ name: 'stor.csv', content: rows.join('\n') }]);
+  await dialog.root.getByTestId('import-files-button').click();
+  const mapping = dialog.root.getByTestId('sheet-mapping');
+  await expect(mapping).toContainText('60,000 rows');
+  await mapping.getByTestId('sheet-import-button').click();
+  await expect(mapping.getByTestId('sheet-progress')).toContainText(/\d+% read · [\d,]+ rows imported/);
+  await page.screenshot({ path: test.info().outputPath('sheet-progress.png') });
+  await dialog.root.getByTestId('import-cancel-button').click();
+  await expect(dialog.fileResult('stor.csv')).toContainText('Cancelled before anything of it was stored');
+  await expect(dialog.fileResult('stor.csv')).toHaveAttribute('data-status', 'waiting');
+  await dialog.close();
+  await expect(app.articleItems).toHaveCount(0);
 });

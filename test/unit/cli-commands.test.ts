@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { tempDir } from './support/project.ts';
+import { importReport } from './support/cli.ts';
 
 const bin = fileURLToPath(new URL('../../main/bin/framelens.mjs', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -108,7 +109,7 @@ describe('framelens command line', () => {
         '--json',
       );
       assert.equal(r.code, 1, 'a failed file makes the exit status 1');
-      const { results } = JSON.parse(r.stdout) as { results: { name: string; status: string; id?: number; message?: string }[] };
+      const { results } = importReport(r.stdout);
       assert.deepEqual(
         results.map((x) => [x.name, x.status]),
         [
@@ -157,7 +158,7 @@ describe('framelens command line', () => {
     test('without --db, the default project is used', async () => {
       const r = await run('import', 'second.md', '--json');
       assert.equal(r.code, 0, r.stderr);
-      const out = JSON.parse(r.stdout) as { project: string };
+      const out = importReport(r.stdout);
       assert.equal(out.project, join(tmp.dir, 'home', 'default.framelens'));
       assert.ok(existsSync(out.project));
     });

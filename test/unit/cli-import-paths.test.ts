@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tempDir } from './support/project.ts';
-import { cliIn } from './support/cli.ts';
+import { cliIn, importReport } from './support/cli.ts';
 import { readPattern } from '../../main/cli/import-paths.ts';
 
 const bin = fileURLToPath(new URL('../../main/bin/framelens.mjs', import.meta.url));
@@ -34,7 +34,7 @@ describe('framelens import of folders and lists of paths', () => {
     const db = join(tmp.dir, 'all.framelens');
     const r = await run('import', folder, '--db', db, '--no-detect', '--json');
     assert.equal(r.code, 0, r.stderr);
-    const { results } = JSON.parse(r.stdout) as { results: { name: string; status: string; title?: string }[] };
+    const { results } = importReport(r.stdout);
     assert.deepEqual(
       results.map((x) => [x.name.slice(folder.length + 1), x.status]),
       [
@@ -52,7 +52,7 @@ describe('framelens import of folders and lists of paths', () => {
     const db = join(tmp.dir, 'web.framelens');
     const r = await run('import', folder, '--pattern', '*.html', '--db', db, '--no-detect', '--json');
     assert.deepEqual(
-      (JSON.parse(r.stdout) as { results: { name: string }[] }).results.map((x) => x.name.slice(folder.length + 1)),
+      importReport(r.stdout).results.map((x) => x.name.slice(folder.length + 1)),
       ['web/putin.html'],
     );
     const listed = await new Promise<{ code: number; stdout: string }>((resolve) => {
@@ -66,7 +66,7 @@ describe('framelens import of folders and lists of paths', () => {
     });
     assert.equal(listed.code, 0);
     assert.deepEqual(
-      (JSON.parse(listed.stdout) as { results: { status: string }[] }).results.map((x) => x.status),
+      importReport(listed.stdout).results.map((x) => x.status),
       ['imported', 'imported'],
     );
     const bad = await run('import', folder, '--pattern', 'h?ml', '--db', db);
@@ -81,11 +81,7 @@ describe('framelens import of folders and lists of paths', () => {
     const guessed = await run('import', sheet, '--db', db, '--no-detect', '--json');
     assert.equal(guessed.code, 0, guessed.stderr);
     assert.deepEqual(
-      (JSON.parse(guessed.stdout) as { results: { name: string; status: string; title: string }[] }).results.map((r) => [
-        r.name.slice(tmp.dir.length + 1),
-        r.status,
-        r.title,
-      ]),
+      importReport(guessed.stdout).results.map((r) => [r.name.slice(tmp.dir.length + 1), r.status, r.title]),
       [
         ['press.csv › row 2', 'imported', 'Ett'],
         ['press.csv › row 3', 'imported', 'Två'],
@@ -112,9 +108,9 @@ describe('framelens import of folders and lists of paths', () => {
     assert.match(exported.stdout, /Wrote the project as REFI-QDA/);
     const imported = await run('import', out, '--db', join(tmp.dir, 'copy.framelens'), '--no-detect', '--json');
     assert.equal(imported.code, 0, imported.stderr);
-    const [result] = (JSON.parse(imported.stdout) as { results: { status: string; message: string }[] }).results;
+    const [result] = importReport(imported.stdout).results;
     assert.equal(result!.status, 'imported');
-    assert.match(result!.message, /^4 articles/);
+    assert.match(result!.message ?? '', /^4 articles/);
     const empty = await run('export', 'qdc', '--db', source);
     assert.equal(empty.code, 1);
     assert.match(empty.stderr, /The codebook is empty/);
@@ -127,9 +123,9 @@ describe('framelens import of folders and lists of paths', () => {
     writeFileSync(nexis, part('Ett', 'DN', 'October 8, 2024 Tuesday', 'Första texten.') + part('Två', 'SvD', 'October 9, 2024 Wednesday', 'Andra texten.'));
     const db = join(tmp.dir, 'split.framelens');
     const whole = await run('import', nexis, '--db', db, '--no-detect', '--json');
-    assert.equal((JSON.parse(whole.stdout) as { results: unknown[] }).results.length, 1, 'without --split the file is one article');
+    assert.equal(importReport(whole.stdout).results.length, 1, 'without --split the file is one article');
     const split = await run('import', nexis, '--db', join(tmp.dir, 'split2.framelens'), '--no-detect', '--split', '--json');
-    const results = (JSON.parse(split.stdout) as { results: { name: string; title: string }[] }).results;
+    const results = importReport(split.stdout).results;
     assert.deepEqual(
       results.map((r) => [r.name.slice(tmp.dir.length + 1), r.title]),
       [
@@ -140,7 +136,7 @@ describe('framelens import of folders and lists of paths', () => {
     const starred = join(tmp.dir, 'starred.txt');
     writeFileSync(starred, 'Rubrik A\nText a.\n*****\nRubrik B\nText b.\n');
     const at = await run('import', starred, '--db', join(tmp.dir, 'split3.framelens'), '--no-detect', '--split-at', '*****', '--json');
-    assert.equal((JSON.parse(at.stdout) as { results: unknown[] }).results.length, 2);
+    assert.equal(importReport(at.stdout).results.length, 2);
   });
 
   test('patterns are read in the ways analysts write them', () => {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { latestVersion } from '../../db/migrations/index.ts';
 import { tempDir } from './support/project.ts';
+import { importReport } from './support/cli.ts';
 
 const bin = fileURLToPath(new URL('../../main/bin/framelens.mjs', import.meta.url));
 
@@ -300,9 +301,12 @@ test('two web hosts answer every write while framelens import adds hundreds of a
     started.push(seeding);
     const seeded = await finished(seeding);
     assert.equal(seeded.code, 0, `seed import: ${seeding.stderr()} ${seeding.stdout()}`);
-    const seedResults = JSON.parse(seeding.stdout()).results as { id: number; status: string }[];
+    const seedResults = importReport(seeding.stdout()).results;
     const seedTexts = new Database(db, { readonly: true });
-    const seeds: Seed[] = seedResults.map((r) => ({ id: r.id, text: seedTexts.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(r.id) as string }));
+    const seeds: Seed[] = seedResults.map((r) => ({
+      id: r.id!,
+      text: seedTexts.prepare('SELECT text FROM articles WHERE id = ?').pluck().get(r.id) as string,
+    }));
     seedTexts.close();
     assert.equal(seeds.length, 6);
 
@@ -371,7 +375,7 @@ test('two web hosts answer every write while framelens import adds hundreds of a
         .join(', ');
     let importSummary = `exit ${importExit.code}`;
     try {
-      importSummary += `, ${tally((JSON.parse(importing.stdout()).results as { status: string }[]).map((r) => r.status))}`;
+      importSummary += `, ${tally(importReport(importing.stdout()).results.map((r) => r.status))}`;
     } catch {
       importSummary += ', no JSON report';
     }
@@ -408,7 +412,7 @@ test('two web hosts answer every write while framelens import adds hundreds of a
 
     // The import: exit 0, every file imported, and the project holds exactly what it claims.
     assert.equal(importExit.code, 0, `framelens import exits 0: ${importing.stderr()} ${importing.stdout().slice(-2000)}`);
-    const report = JSON.parse(importing.stdout()) as { results: { name: string; status: string; id?: number; message?: string }[] };
+    const report = importReport(importing.stdout());
     assert.equal(report.results.length, IMPORT_FILES);
     const notImported = report.results.filter((r) => r.status !== 'imported').map((r) => `${r.name}: ${r.status} ${r.message ?? ''}`);
     assert.deepEqual(notImported, [], 'the import reports every file as imported');
@@ -563,7 +567,7 @@ test('two imports creating the same new project at the same moment both succeed'
           failures.push(
             `round ${round}, ${program.name}: exit ${exit.code} ${exit.error ?? ''} ${program.stderr().trim()} ${program.stdout().trim()}`.slice(0, 500),
           );
-        else if (JSON.parse(program.stdout()).results[0]?.status !== 'imported') failures.push(`round ${round}, ${program.name}: ${program.stdout().trim()}`);
+        else if (importReport(program.stdout()).results[0]?.status !== 'imported') failures.push(`round ${round}, ${program.name}: ${program.stdout().trim()}`);
       });
       if (!existsSync(db)) {
         failures.push(`round ${round}: no project file was created`);

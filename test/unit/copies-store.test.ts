@@ -28,10 +28,38 @@ function setup() {
   return { p, copy, original, other, tag };
 }
 
-test('copies.find keeps each family with its earliest article as the original, and a new search replaces the last', () => {
+test('copies.find runs in a worker with progress, and a cancelled search keeps the families of the last', async () => {
+  const { p, copy } = setup();
+  try {
+    ok(await p.dispatchAsync('copies.find', {}));
+    const kept = ok<{ families: unknown[] }>(p.dispatch('copies.list', {})).families;
+    assert.equal(kept.length, 1);
+    // Followed while it runs: the worker leaves this thread free to answer jobs.progress.
+    const running = p.dispatchAsync('copies.find', { threshold: 0.9, job: 'search-1' });
+    const seen = ok<{ running: boolean; done: number; total: number }>(p.dispatch('jobs.progress', { job: 'search-1' }));
+    assert.equal(seen.running, true, 'the search is under way');
+    ok(await running);
+    assert.equal(ok<{ running: boolean }>(p.dispatch('jobs.progress', { job: 'search-1' })).running, false, 'and over once answered');
+    // A cancel, even one sent before the call arrives, stops it and stores nothing.
+    assert.deepEqual(ok(p.dispatch('jobs.cancel', { job: 'search-2' })), { cancelled: false });
+    const before = snapshot(p);
+    const stopped = await p.dispatchAsync('copies.find', { threshold: 1, job: 'search-2' });
+    assert.equal(stopped.ok, false);
+    assert.equal(!stopped.ok && stopped.error.code, 'CANCELLED');
+    assert.equal(snapshot(p), before, 'the families of the last search are kept');
+    const mid = p.dispatchAsync('copies.find', { threshold: 1, job: 'search-3' });
+    assert.deepEqual(ok(p.dispatch('jobs.cancel', { job: 'search-3' })), { cancelled: true });
+    assert.equal((await mid).ok, false);
+    assert.equal(ok<{ copyOf: number | null }>(p.dispatch('articles.get', { id: copy })).copyOf !== null, true);
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('copies.find keeps each family with its earliest article as the original, and a new search replaces the last', async () => {
   const { p, copy, original } = setup();
   try {
-    const found = ok<{ families: number; copies: number; threshold: number }>(p.dispatch('copies.find', {}));
+    const found = ok<{ families: number; copies: number; threshold: number }>(await p.dispatchAsync('copies.find', {}));
     assert.deepEqual(found, { families: 1, copies: 1, threshold: 0.8 });
     const { families } = ok<{ families: { original: number; copies: { id: number; similarity: number }[] }[] }>(p.dispatch('copies.list', {}));
     assert.equal(families.length, 1);
@@ -44,20 +72,20 @@ test('copies.find keeps each family with its earliest article as the original, a
     assert.equal(ok<{ copyOf: number | null }>(p.dispatch('articles.get', { id: copy })).copyOf, original);
     assert.equal(ok<{ copyOf: number | null }>(p.dispatch('articles.get', { id: original })).copyOf, null);
     // Nothing is as alike as the strictest threshold asks: the last search's families are replaced by none.
-    assert.deepEqual(ok(p.dispatch('copies.find', { threshold: 1 })), { families: 0, copies: 0, threshold: 1 });
+    assert.deepEqual(ok(await p.dispatchAsync('copies.find', { threshold: 1 })), { families: 0, copies: 0, threshold: 1 });
     assert.deepEqual(ok<{ families: unknown[] }>(p.dispatch('copies.list', {})).families, []);
     const before = snapshot(p);
-    assert.equal(p.dispatch('copies.find', { threshold: 0.2 }).ok, false, 'a threshold below 0.5 is refused');
+    assert.equal((await p.dispatchAsync('copies.find', { threshold: 0.2 })).ok, false, 'a threshold below 0.5 is refused');
     assert.equal(snapshot(p), before);
   } finally {
     p.cleanup();
   }
 });
 
-test('counting each family once leaves the copies out of comparisons and exports; the CSV says what each copies', () => {
+test('counting each family once leaves the copies out of comparisons and exports; the CSV says what each copies', async () => {
   const { p, copy, original, tag } = setup();
   try {
-    ok(p.dispatch('copies.find', {}));
+    ok(await p.dispatchAsync('copies.find', {}));
     const articles = (copies?: 'all' | 'once') =>
       ok<CompareResult>(p.dispatch('compare.summary', { comparison: { tagIds: [tag.id], rest: true }, filter: copies ? { copies } : undefined })).overall[0]!
         .articles;

@@ -31,6 +31,21 @@ test('main.cjs loads only electron, better-sqlite3 and Node built-ins at run tim
   assert.ok(!/\bimport\.meta\b/.test(code), 'no import.meta left in a CommonJS bundle');
 });
 
+test('the workers are bundled beside main.cjs, each loading only Node built-ins and better-sqlite3, with the tagger weights beside them', async () => {
+  for (const worker of ['detect-worker.cjs', 'convert-worker.cjs', 'copies-worker.cjs']) {
+    const code = readFileSync(join(out.dir, worker), 'utf8');
+    for (const name of requiresOf(code)) {
+      const builtin = name.startsWith('node:') || builtinModules.includes(name);
+      assert.ok(builtin || name === 'better-sqlite3', `${worker} requires ${name}`);
+    }
+  }
+  // The bundled detector reads its weights from data/ beside itself: the copy there loads whole.
+  const { loadTagger } = await import('../../main/services/entities/detect/tagger/weights.ts');
+  const loaded = loadTagger(join(out.dir, 'data', 'tagger.bin'));
+  assert.equal(loaded.warning, null);
+  assert.deepEqual([...loaded.models.keys()].sort(), ['en', 'sv']);
+});
+
 test('the preload is small, zod-free and requires only electron', () => {
   const code = readFileSync(join(out.dir, 'preload.cjs'), 'utf8');
   assert.deepEqual([...requiresOf(code)], ['electron']);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { strToU8, zipSync } from 'fflate';
-import { ok, snapshot, tempProject } from './support/project.ts';
+import { contentSnapshot, ok, snapshot, tempProject } from './support/project.ts';
 import { fromExcelSerial, parseDate, slashOrderOpen } from '../../main/services/import/sheet/dates.ts';
 import type { ImportResult } from '../../main/api/contract.ts';
 
@@ -159,6 +159,53 @@ test('bad sheets and bad mappings are refused by name and change nothing', async
     await refusal('articles.importSheet', { ...csv, mapping: { title: 0 } }, /Choose the column of press\.csv that holds the articles' text/);
     await refusal('articles.importSheet', { ...csv, mapping: { text: 3, title: 3 } }, /“Brödtext” is chosen twice/);
     await refusal('articles.importSheet', { ...csv, mapping: { text: 9 } }, /no column 10; it has 6/);
+  } finally {
+    p.cleanup();
+  }
+});
+
+/** A CSV of `rows` short articles, with a `Sektion` column; `broken` puts an unclosed quote on that row. */
+function longCsv(rows: number, broken?: number): string {
+  const lines = ['title,text,Sektion'];
+  for (let i = 1; i <= rows; i++) lines.push(i === broken ? `Nyhet ${i},"oavslutat citat,x` : `Nyhet ${i},Text nummer ${i} om valet.,Del ${i % 4}`);
+  return lines.join('\n') + '\n';
+}
+
+test('a long sheet is written as it is read; a file that fails part-way, or is cancelled, leaves the project as it was', async () => {
+  const p = tempProject();
+  try {
+    const mapping = { title: 0, text: 1, variables: [{ column: 2, name: 'Sektion' }] };
+    const before = contentSnapshot(p);
+    // The unclosed quote is in the fourth batch of rows: the three before it are taken out again.
+    const failed = await p.dispatchAsync('articles.importSheet', { name: 'broken.csv', dataBase64: b64(longCsv(7000, 6500)), mapping });
+    assert.ok(!failed.ok);
+    assert.match(failed.error.message, /broken\.csv could not be read as CSV/);
+    assert.equal(contentSnapshot(p), before, 'no article, variable or remembered mapping of the failed file is kept');
+
+    const file = { name: 'long.csv', dataBase64: b64(longCsv(7000)), mapping, job: 'sheet-1' };
+    const running = p.dispatchAsync('articles.importSheet', file);
+    // Between batches the host answers other calls: progress, then the cancel.
+    let progress = ok<{ running: boolean; done: number; total: number; phase: string }>(p.dispatch('jobs.progress', { job: 'sheet-1' }));
+    while (progress.running && progress.done === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      progress = ok<typeof progress>(p.dispatch('jobs.progress', { job: 'sheet-1' }));
+    }
+    assert.equal(progress.running, true);
+    assert.ok(progress.done > 0 && progress.done < progress.total, `part of the file is read: ${progress.done} of ${progress.total}`);
+    assert.match(progress.phase, /^[\d,]+ rows imported$/);
+    assert.ok(Number(ok<{ articles: number }>(p.dispatch('project.info', {})).articles) > 0, 'rows are stored while the file is read');
+    assert.deepEqual(ok(p.dispatch('jobs.cancel', { job: 'sheet-1' })), { cancelled: true });
+    const cancelled = await running;
+    assert.ok(!cancelled.ok);
+    assert.equal(cancelled.error.code, 'CANCELLED');
+    assert.match(cancelled.error.message, /long\.csv was cancelled; none of its rows were kept/);
+    assert.equal(contentSnapshot(p), before, 'the cancelled file is taken out whole');
+
+    const done = ok<{ results: ImportResult[] }>(await p.dispatchAsync('articles.importSheet', { ...file, job: 'sheet-2' }));
+    assert.equal(done.results.filter((r) => r.status === 'imported').length, 7000);
+    assert.equal(done.results[6999]!.name, 'long.csv › row 7001');
+    const values = ok<{ variables: { name: string }[] }>(p.dispatch('variables.list', {})).variables.map((v) => v.name);
+    assert.deepEqual(values, ['Sektion']);
   } finally {
     p.cleanup();
   }

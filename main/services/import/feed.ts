@@ -4,13 +4,13 @@
 // XML entities are never expanded: a document declaring any is refused before parsing (expansion is
 // how hostile files exhaust memory, and external entities would read local files), and the parser
 // runs with entity processing off. The five predefined entities and character references are decoded
-// here, in text only, never inside CDATA.
-import { XMLParser, XMLValidator, type ValidationError } from 'fast-xml-parser';
+// by xml-safe.ts, in text only, never inside CDATA.
+import { XMLValidator, type ValidationError } from 'fast-xml-parser';
 import { invalid } from '../errors.ts';
 import { normaliseLineEndings } from '../text/decode.ts';
 import { htmlToText } from './html-text.ts';
 import type { ConvertedArticle, FoundMeta } from './types.ts';
-import { after, declaresEntities, decodeXmlText, doctypeEnd, startsWithWord } from './xml-safe.ts';
+import { after, declaresEntities, doctypeEnd, readXmlTree, startsWithWord, XmlReadError, type XmlNode } from './xml-safe.ts';
 
 export function convertFeed(xml: string, name: string): ConvertedArticle[] {
   const source = normaliseLineEndings(xml.replace(/^\uFEFF/, '')).trimStart();
@@ -92,40 +92,20 @@ const PREFIXES = new Map([
   ['http://my.netscape.com/rdf/simple/0.9/', ''],
 ]);
 
-const TEXT = '#text';
-const CDATA = '#cdata';
-const ATTRS = ':@';
-
 /** Far deeper than any feed; the parser refuses beyond it, which bounds its work and this module's recursion. */
 const MAX_NESTING = 100;
-
-const parser = new XMLParser({
-  processEntities: false,
-  htmlEntities: false,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  cdataPropName: CDATA,
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignorePiTags: true,
-  maxNestedTags: MAX_NESTING,
-});
 
 type Scope = { namespaces: Map<string, string>; lang?: string; base?: string };
 
 function parseTree(xml: string, name: string): XmlElement {
-  let nodes: unknown;
+  let top: XmlNode | undefined;
   try {
-    nodes = parser.parse(xml);
+    top = readXmlTree(xml, MAX_NESTING);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (/nested tags/i.test(reason))
-      throw invalid(`${name} nests XML elements more than ${MAX_NESTING} deep; no feed needs that, so Framelens does not read it.`);
-    throw invalid(`${name} could not be read as XML (${reason.replace(/^\[[A-Z]+\]\s*/, '').replace(/\.$/, '')}).`);
+    if (!(error instanceof XmlReadError)) throw error;
+    if (error.kind === 'nesting') throw invalid(`${name} nests XML elements more than ${MAX_NESTING} deep; no feed needs that, so Framelens does not read it.`);
+    throw invalid(`${name} could not be read as XML (${error.message}).`);
   }
-  const top = Array.isArray(nodes) ? nodes.map(nodeParts).find((part) => part && !/^[?#]/.test(part.tag)) : undefined;
   if (!top) throw invalid(`${name} is not an RSS or Atom feed.`);
   const scope: Scope = { namespaces: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]) };
   // Atom without its namespace is still plainly Atom.
@@ -133,40 +113,18 @@ function parseTree(xml: string, name: string): XmlElement {
   return buildElement(top, scope);
 }
 
-type NodeParts = { tag: string; content: unknown; attrs: Map<string, string> };
-
-/** The parser's preserveOrder node: `{ [tag]: content, ':@': attributes }`. */
-function nodeParts(node: unknown): NodeParts | undefined {
-  if (typeof node !== 'object' || node === null) return undefined;
-  const record = node as Record<string, unknown>;
-  const tag = Object.keys(record).find((key) => key !== ATTRS);
-  if (tag === undefined) return undefined;
-  const attrs = new Map<string, string>();
-  const raw = record[ATTRS];
-  if (typeof raw === 'object' && raw !== null) {
-    for (const [key, value] of Object.entries(raw)) if (typeof value === 'string') attrs.set(key, decodeXmlText(value));
-  }
-  return { tag, content: record[tag], attrs };
-}
-
-function buildElement(parts: NodeParts, parent: Scope): XmlElement {
-  const scope = childScope(parts.attrs, parent);
-  const [prefix, local] = splitName(parts.tag);
+function buildElement(node: XmlNode, parent: Scope): XmlElement {
+  const scope = childScope(node.attrs, parent);
+  const [prefix, local] = splitName(node.tag);
   const uri = scope.namespaces.get(prefix);
-  const element: XmlElement = { name: qualifiedName(prefix, local, uri), local, attrs: parts.attrs, children: [], lang: scope.lang, base: scope.base };
-  for (const node of Array.isArray(parts.content) ? (parts.content as unknown[]) : []) {
-    const child = nodeParts(node);
-    if (!child || child.tag.startsWith('?')) continue;
-    if (child.tag === TEXT) element.children.push(decodeXmlText(String(child.content)));
-    else if (child.tag === CDATA) element.children.push(cdataText(child.content));
-    else element.children.push(buildElement(child, scope));
-  }
-  return element;
-}
-
-function cdataText(content: unknown): string {
-  if (!Array.isArray(content)) return '';
-  return content.map((node) => String(nodeParts(node)?.content ?? '')).join('');
+  return {
+    name: qualifiedName(prefix, local, uri),
+    local,
+    attrs: node.attrs,
+    children: node.children.map((child) => (typeof child === 'string' ? child : buildElement(child, scope))),
+    lang: scope.lang,
+    base: scope.base,
+  };
 }
 
 function childScope(attrs: Map<string, string>, parent: Scope): Scope {

@@ -87,14 +87,25 @@ const CELLS = new Set(['td', 'th']);
 
 /** HTML's collapsible whitespace (not U+00A0 and other Unicode spaces, which are text). */
 const HTML_SPACE = /[ \t\n\r\f]+/g;
+/** Whether a text has whitespace to collapse: most text nodes have none, and are kept as they are. */
+const COLLAPSIBLE = /[\t\n\r\f]| {2}/;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 export function htmlToText(html: string): string {
-  const { document } = parseHTML(limitNesting(normaliseLineEndings(html)));
+  return nodeText(parseHtmlSafely(html));
+}
+
+/** A page's DOM, with line endings normalised and nesting kept within what the parser handles quickly. */
+export function parseHtmlSafely(html: string) {
+  return parseHTML(limitNesting(normaliseLineEndings(html))).document;
+}
+
+/** The text of a DOM node as paragraphs; `skip` names further elements to leave out with their content. */
+export function nodeText(root: Node, skip?: (el: Element) => boolean): string {
   const out = new TextCollector();
-  walk(document, out);
+  walk(root, out, skip);
   return out.finish();
 }
 
@@ -105,7 +116,7 @@ class TextCollector {
   preDepth = 0;
 
   text(data: string): void {
-    this.buffer += this.preDepth > 0 ? data : data.replace(HTML_SPACE, ' ');
+    this.buffer += this.preDepth > 0 || !COLLAPSIBLE.test(data) ? data : data.replace(HTML_SPACE, ' ');
   }
 
   lineBreak(): void {
@@ -123,7 +134,8 @@ class TextCollector {
     const keepSpaces = this.preDepth > 0;
     let current: string[] = [];
     for (const raw of lines) {
-      const line = keepSpaces ? raw.replace(/\s+$/, '') : raw.replace(HTML_SPACE, ' ').trim();
+      // Outside <pre> the text is collapsed already, but for spaces where two text nodes meet.
+      const line = keepSpaces ? raw.replace(/\s+$/, '') : raw.replace(/ {2,}/g, ' ').trim();
       if (line.trim().length > 0) {
         current.push(line);
         continue;
@@ -145,7 +157,7 @@ class TextCollector {
 }
 
 /** Depth-first over the DOM without recursion (a hostile page can nest deeper than the call stack). */
-function walk(root: Node, out: TextCollector): void {
+function walk(root: Node, out: TextCollector, skip?: (el: Element) => boolean): void {
   type Step = { node: Node; leaving: boolean };
   const stack: Step[] = [];
   // childNodes, not nextSibling: linkedom keeps a document's doctype out of the sibling chain.
@@ -166,7 +178,7 @@ function walk(root: Node, out: TextCollector): void {
       leave(name, out);
       continue;
     }
-    if (SKIPPED.has(name)) continue;
+    if (SKIPPED.has(name) || skip?.(node as Element)) continue;
     if (enter(name, out)) {
       stack.push({ node, leaving: true });
       pushChildren(node);

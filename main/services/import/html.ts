@@ -2,12 +2,11 @@
 // of Firefox) on a linkedom DOM, and its metadata from the page. linkedom builds a DOM and nothing else:
 // scripts never run and nothing is fetched.
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { invalid } from '../errors.ts';
-import { htmlToText } from './html-text.ts';
+import { nodeText, parseHtmlSafely } from './html-text.ts';
 import type { ConvertedArticle, FoundMeta } from './types.ts';
 
-type Doc = ReturnType<typeof parseHTML>['document'];
+type Doc = ReturnType<typeof parseHtmlSafely>;
 type Json = Record<string, unknown>;
 
 const clean = (value: string | null | undefined) => {
@@ -15,14 +14,21 @@ const clean = (value: string | null | undefined) => {
   return text ? text : undefined;
 };
 
-function metaContent(document: Doc, ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    const found = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const value = clean(found?.getAttribute('content'));
-    if (value) return value;
+/** The page's <meta> values by property, name and itemprop, first one kept: one pass over the document, not one search per key. */
+function metaValues(document: Doc): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const el of document.getElementsByTagName('meta')) {
+    const value = clean(el.getAttribute('content'));
+    if (!value) continue;
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const key = el.getAttribute(attribute);
+      if (key && !values.has(key)) values.set(key, value);
+    }
   }
-  return undefined;
+  return values;
 }
+
+const firstValue = (values: Map<string, string>, ...keys: string[]) => keys.map((k) => values.get(k)).find((v) => v !== undefined);
 
 /** The objects of the page's JSON-LD blocks (including those inside @graph); a block that is not JSON is skipped. */
 function linkedData(document: Doc): Json[] {
@@ -78,40 +84,41 @@ function hostOf(url: string | undefined): string | undefined {
 }
 
 function pageMeta(document: Doc): { title?: string; meta: FoundMeta } {
+  const values = metaValues(document);
   const data = linkedData(document);
   const articles = data.filter((d) => typeof d.headline === 'string' || typeof d.datePublished === 'string');
-  const url = webAddress(clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href'))) ?? webAddress(metaContent(document, 'og:url'));
-  const author = metaContent(document, 'author', 'article:author', 'dc.creator', 'DC.creator');
+  const url = webAddress(clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href'))) ?? webAddress(firstValue(values, 'og:url'));
+  const author = firstValue(values, 'author', 'article:author', 'dc.creator', 'DC.creator');
   const meta: FoundMeta = {
-    source: metaContent(document, 'og:site_name') ?? nameOf(firstOf(articles, 'publisher')) ?? hostOf(url),
+    source: firstValue(values, 'og:site_name') ?? nameOf(firstOf(articles, 'publisher')) ?? hostOf(url),
     author: (author && !webAddress(author) ? author : undefined) ?? nameOf(firstOf(articles, 'author')),
     publishedAt:
-      isoDay(metaContent(document, 'article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'DC.date')) ??
+      isoDay(firstValue(values, 'article:published_time', 'datePublished', 'date', 'pubdate', 'dc.date', 'DC.date')) ??
       isoDay(nameOf(firstOf(articles, 'datePublished'))) ??
       isoDay(clean(document.querySelector('time[datetime]')?.getAttribute('datetime'))),
     url,
-    language: languageCode(clean(document.documentElement?.getAttribute('lang'))) ?? languageCode(metaContent(document, 'og:locale')),
+    language: languageCode(clean(document.documentElement?.getAttribute('lang'))) ?? languageCode(firstValue(values, 'og:locale')),
   };
-  const title = metaContent(document, 'og:title') ?? nameOf(firstOf(articles, 'headline')) ?? clean(document.querySelector('title')?.textContent);
+  const title = firstValue(values, 'og:title') ?? nameOf(firstOf(articles, 'headline')) ?? clean(document.querySelector('title')?.textContent);
   return { title, meta: Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined)) as FoundMeta };
 }
 
-/** The page's text without its navigation, header, footer and asides: for pages Readability finds no article in. */
-function pageBody(html: string): string {
-  const { document } = parseHTML(html);
-  for (const el of document.querySelectorAll('nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"]')) el.remove();
-  return htmlToText(document.body?.innerHTML ?? '');
-}
+const AROUND = new Set(['nav', 'header', 'footer', 'aside', 'form']);
+const AROUND_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
+const around = (el: Element) => AROUND.has(el.localName.toLowerCase()) || AROUND_ROLES.has(el.getAttribute('role') ?? '');
 
 export function convertHtml(html: string, name: string): ConvertedArticle {
   if (!html.trim()) throw invalid(`${name} is empty.`);
-  const { document } = parseHTML(html);
-  // Read before Readability, which rewrites the document as it looks for the article.
+  // One parse serves all three readings. The metadata and the page's text without its navigation,
+  // header, footer and asides (for pages Readability finds no article in) are read first, since
+  // Readability rewrites the document as it looks for the article.
+  const document = parseHtmlSafely(html);
   const { title, meta } = pageMeta(document);
-  const fallback = pageBody(html);
-  const article = new Readability(document as unknown as Document, { keepClasses: false }).parse();
+  const fallback = document.body ? nodeText(document.body, around) : '';
+  // The article's element itself, not its markup as a string to be parsed once more.
+  const article = new Readability<Node>(document as unknown as Document, { keepClasses: false, serializer: (el) => el }).parse();
   // A page whose every word is navigation, header or footer has no article, whatever Readability picks.
-  const text = fallback && (htmlToText(article?.content ?? '') || fallback);
+  const text = fallback && ((article?.content ? nodeText(article.content) : '') || fallback);
   if (!text) throw invalid(`${name} is a web page with no article text that Framelens could find.`);
   const byline = clean(article?.byline);
   return {

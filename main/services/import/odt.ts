@@ -7,10 +7,10 @@
 // boxes of frames. Comments, footnotes and endnotes, tracked deletions and the templates of indexes are
 // left out. White space follows ODF's rules: spaces, tabs and line ends written in the XML collapse to
 // one space, and text:s, text:tab and text:line-break are the spaces, tabs and line breaks typed.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { invalid } from '../errors.ts';
 import type { ConvertedArticle, FoundMeta } from './types.ts';
-import { declaresEntities, decodeXmlText } from './xml-safe.ts';
+import { declaresEntities, readXmlTree, XmlReadError, type XmlNode } from './xml-safe.ts';
 import { listZipEntries, looksLikeZip, readZipEntries } from './zip-guard.ts';
 
 const ODT = 'application/vnd.oasis.opendocument.text';
@@ -125,25 +125,6 @@ const NAMESPACES = new Map([
   ['http://purl.org/dc/elements/1.1/', 'dc'],
 ]);
 
-const TEXT = '#text';
-const CDATA = '#cdata';
-const ATTRS = ':@';
-
-const parser = new XMLParser({
-  processEntities: false,
-  htmlEntities: false,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  cdataPropName: CDATA,
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignorePiTags: true,
-  ignoreDeclaration: true,
-  maxNestedTags: MAX_NESTING,
-});
-
 function decodeXml(data: Uint8Array): string {
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data);
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data);
@@ -167,7 +148,7 @@ function readPart(parts: Map<string, Uint8Array>, path: string, name: string): X
   const xml = decodeXml(data);
   refuseEntities(xml, path, name);
   try {
-    return looksLikeXml(xml) ? buildTree(parser.parse(xml)) : undefined;
+    return looksLikeXml(xml) ? buildTree(readXmlTree(xml, MAX_NESTING)) : undefined;
   } catch {
     return undefined;
   }
@@ -191,10 +172,9 @@ function readContent(parts: Map<string, Uint8Array>, name: string): XmlElement {
   }
   let tree: XmlElement | undefined;
   try {
-    tree = buildTree(parser.parse(xml));
+    tree = buildTree(readXmlTree(xml, MAX_NESTING));
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (/nested tags/i.test(reason)) {
+    if (error instanceof XmlReadError && error.kind === 'nesting') {
       throw invalid(`${name} nests XML elements more than ${MAX_NESTING} deep; no document needs that, so Framelens does not read it.`);
     }
     throw invalid(`${name} is damaged: its text (content.xml) could not be read as XML.`);
@@ -203,52 +183,28 @@ function readContent(parts: Map<string, Uint8Array>, name: string): XmlElement {
   return tree;
 }
 
-type NodeParts = { tag: string; content: unknown; attrs: Record<string, unknown> };
-
-/** The parser's preserveOrder node: `{ [tag]: content, ':@': attributes }`. */
-function nodeParts(node: unknown): NodeParts | undefined {
-  if (typeof node !== 'object' || node === null) return undefined;
-  const record = node as Record<string, unknown>;
-  const tag = Object.keys(record).find((key) => key !== ATTRS);
-  if (tag === undefined) return undefined;
-  const attrs = record[ATTRS];
-  return { tag, content: record[tag], attrs: typeof attrs === 'object' && attrs !== null ? (attrs as Record<string, unknown>) : {} };
-}
-
 /** The document element, with names resolved through the namespaces declared in scope. */
-function buildTree(nodes: unknown): XmlElement | undefined {
-  const top = Array.isArray(nodes) ? nodes.map(nodeParts).find((part) => part && !/^[?#]/.test(part.tag)) : undefined;
+function buildTree(top: XmlNode | undefined): XmlElement | undefined {
   return top && buildElement(top, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]));
 }
 
-function buildElement(parts: NodeParts, inherited: Map<string, string>): XmlElement {
-  const namespaces = declaredNamespaces(parts.attrs, inherited);
+function buildElement(node: XmlNode, inherited: Map<string, string>): XmlElement {
+  const namespaces = declaredNamespaces(node.attrs, inherited);
   const attrs = new Map<string, string>();
-  for (const [key, value] of Object.entries(parts.attrs)) {
-    if (typeof value === 'string' && key !== 'xmlns' && !key.startsWith('xmlns:')) attrs.set(resolveName(key, namespaces, false), decodeXmlText(value));
-  }
-  const element: XmlElement = { name: resolveName(parts.tag, namespaces, true), attrs, children: [] };
-  for (const node of Array.isArray(parts.content) ? (parts.content as unknown[]) : []) {
-    const child = nodeParts(node);
-    if (!child || child.tag.startsWith('?')) continue;
-    if (child.tag === TEXT) element.children.push(decodeXmlText(String(child.content)));
-    else if (child.tag === CDATA) element.children.push(cdataText(child.content));
-    else element.children.push(buildElement(child, namespaces));
-  }
-  return element;
+  for (const [key, value] of node.attrs) if (key !== 'xmlns' && !key.startsWith('xmlns:')) attrs.set(resolveName(key, namespaces, false), value);
+  return {
+    name: resolveName(node.tag, namespaces, true),
+    attrs,
+    children: node.children.map((child) => (typeof child === 'string' ? child : buildElement(child, namespaces))),
+  };
 }
 
-function cdataText(content: unknown): string {
-  if (!Array.isArray(content)) return '';
-  return content.map((node) => String(nodeParts(node)?.content ?? '')).join('');
-}
-
-function declaredNamespaces(attrs: Record<string, unknown>, inherited: Map<string, string>): Map<string, string> {
+function declaredNamespaces(attrs: Map<string, string>, inherited: Map<string, string>): Map<string, string> {
   let namespaces = inherited;
-  for (const [key, value] of Object.entries(attrs)) {
-    if (typeof value !== 'string' || (key !== 'xmlns' && !key.startsWith('xmlns:'))) continue;
+  for (const [key, value] of attrs) {
+    if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
     if (namespaces === inherited) namespaces = new Map(inherited);
-    namespaces.set(key === 'xmlns' ? '' : key.slice(6), decodeXmlText(value));
+    namespaces.set(key === 'xmlns' ? '' : key.slice(6), value);
   }
   return namespaces;
 }

@@ -3,9 +3,9 @@
 // entities would read files on this computer), and the parser runs with entity processing off. The five
 // predefined entities and character references are decoded by xml-safe.ts. Namespace prefixes are dropped: the
 // REFI elements are read by their local names, whatever prefix a tool gave them.
-import { XMLParser, XMLValidator, type ValidationError } from 'fast-xml-parser';
+import { XMLValidator, type ValidationError } from 'fast-xml-parser';
 import { invalid } from '../errors.ts';
-import { declaresEntities, decodeXmlText } from '../import/xml-safe.ts';
+import { declaresEntities, readXmlTree, XmlReadError, type XmlNode } from '../import/xml-safe.ts';
 
 export type XmlElement = {
   /** The local name, without any namespace prefix. */
@@ -17,24 +17,6 @@ export type XmlElement = {
 
 /** Far deeper than any codebook; the parser refuses beyond it, which bounds the recursion here. */
 export const MAX_NESTING = 200;
-
-const TEXT = '#text';
-const CDATA = '#cdata';
-const ATTRS = ':@';
-
-const parser = new XMLParser({
-  processEntities: false,
-  htmlEntities: false,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  cdataPropName: CDATA,
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignorePiTags: true,
-  maxNestedTags: MAX_NESTING,
-});
 
 /**
  * The root element of an XML document. `label` names the file in messages ("survey.qdpx (project.qde)").
@@ -48,18 +30,17 @@ export function parseXml(xml: string, label: string): XmlElement {
   }
   const problem = XMLValidator.validate(source);
   if (problem !== true) throw invalid(`${label} is not well-formed XML (${describe(problem)}); it may have been cut short or damaged.`);
-  let nodes: unknown;
+  let top: XmlNode | undefined;
   try {
-    nodes = parser.parse(source);
+    top = readXmlTree(source, MAX_NESTING);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    if (/nested tags/i.test(reason))
+    if (!(error instanceof XmlReadError)) throw error;
+    if (error.kind === 'nesting')
       throw invalid(`${label} nests XML elements more than ${MAX_NESTING} deep; no project needs that, so Framelens does not read it.`);
-    throw invalid(`${label} could not be read as XML (${reason.replace(/^\[[A-Z]+\]\s*/, '').replace(/\.$/, '')}).`);
+    throw invalid(`${label} could not be read as XML (${error.message}).`);
   }
-  const top = Array.isArray(nodes) ? nodes.map(nodeParts).find((part) => part && !/^[?#]/.test(part.tag)) : undefined;
   if (!top) throw invalid(`${label} holds no XML element.`);
-  return buildElement(top);
+  return withLocalNames(top);
 }
 
 // --- Refusals before parsing ------------------------------------------------------------------------
@@ -73,42 +54,13 @@ function describe(problem: ValidationError): string {
 
 // --- The tree ---------------------------------------------------------------------------------------
 
-type NodeParts = { tag: string; content: unknown; attrs: Map<string, string> };
-
 const localName = (tag: string) => tag.slice(tag.indexOf(':') + 1);
 
-/** The parser's preserveOrder node: `{ [tag]: content, ':@': attributes }`. */
-function nodeParts(node: unknown): NodeParts | undefined {
-  if (typeof node !== 'object' || node === null) return undefined;
-  const record = node as Record<string, unknown>;
-  const tag = Object.keys(record).find((key) => key !== ATTRS);
-  if (tag === undefined) return undefined;
+/** The tree with every name local and the namespace declarations left out. */
+function withLocalNames(node: XmlNode): XmlElement {
   const attrs = new Map<string, string>();
-  const raw = record[ATTRS];
-  if (typeof raw === 'object' && raw !== null) {
-    for (const [key, value] of Object.entries(raw)) {
-      if (typeof value !== 'string' || key === 'xmlns' || key.startsWith('xmlns:')) continue;
-      attrs.set(localName(key), decodeXmlText(value));
-    }
-  }
-  return { tag, content: record[tag], attrs };
-}
-
-function buildElement(parts: NodeParts): XmlElement {
-  const element: XmlElement = { name: localName(parts.tag), attrs: parts.attrs, children: [] };
-  for (const node of Array.isArray(parts.content) ? (parts.content as unknown[]) : []) {
-    const child = nodeParts(node);
-    if (!child || child.tag.startsWith('?')) continue;
-    if (child.tag === TEXT) element.children.push(decodeXmlText(String(child.content)));
-    else if (child.tag === CDATA) element.children.push(cdataText(child.content));
-    else element.children.push(buildElement(child));
-  }
-  return element;
-}
-
-function cdataText(content: unknown): string {
-  if (!Array.isArray(content)) return '';
-  return content.map((node) => String(nodeParts(node)?.content ?? '')).join('');
+  for (const [key, value] of node.attrs) if (key !== 'xmlns' && !key.startsWith('xmlns:')) attrs.set(localName(key), value);
+  return { name: localName(node.tag), attrs, children: node.children.map((child) => (typeof child === 'string' ? child : withLocalNames(child))) };
 }
 
 // --- Reading the tree -------------------------------------------------------------------------------

@@ -16,3 +16,27 @@ export function cliIn(dir: string): (...args: string[]) => Promise<Run> {
       });
     });
 }
+
+export type ImportReport = {
+  project: string;
+  results: { name: string; status: string; id?: number; title?: string; message?: string }[];
+  progress: { done: number; total: number; unit: string }[];
+  done: { files: number; imported: number; duplicate: number; failed: number };
+};
+
+/** What `framelens import --json` printed, one JSON value a line: progress, each result, and the counts last. */
+export function importReport(stdout: string): ImportReport {
+  const lines = stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { event: string } & Record<string, unknown>);
+  const done = lines.at(-1);
+  if (done?.event !== 'done') throw new Error(`the last line is not the counts: ${stdout.slice(-300)}`);
+  const strip = ({ event: _, ...rest }: { event: string } & Record<string, unknown>) => rest;
+  return {
+    project: done.project as string,
+    results: lines.filter((l) => l.event === 'result').map(strip) as ImportReport['results'],
+    progress: lines.filter((l) => l.event === 'progress').map(strip) as ImportReport['progress'],
+    done: strip(done) as ImportReport['done'],
+  };
+}

@@ -28,6 +28,21 @@ export function snapshot(project: Project): string {
   return JSON.stringify(tables.map((t) => [t, project.db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all()]));
 }
 
+/**
+ * The same for a change that was written and then taken out again: the search index's own tables keep
+ * their internal record of the deletions, so they are left out, and what the index holds (every term with
+ * its count of articles) is compared instead.
+ */
+export function contentSnapshot(project: Project): string {
+  const tables = project.db
+    .prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'articles_fts%' ORDER BY name`)
+    .pluck()
+    .all() as string[];
+  project.db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_terms USING fts5vocab(main, 'articles_fts', 'row')`);
+  const terms = project.db.prepare('SELECT term, doc FROM temp.fts_terms ORDER BY term').raw().all();
+  return JSON.stringify([...tables.map((t) => [t, project.db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all()]), ['search terms', terms]]);
+}
+
 /** Unwraps an envelope, failing the test with the error message when it is not ok. */
 export function ok<T>(envelope: Envelope<T> | Envelope<unknown>): T {
   if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);

@@ -29,9 +29,15 @@ import {
 import { detectLanguage, type LanguageEvidence } from './language.ts';
 import { loadResources, placeName, stopwordLists, type LangWords, type Resources } from './resources.ts';
 import { CAP, DIGIT, MAX_TOKEN, tokenize, UPPER, type Token } from './tokenize.ts';
-import type { DetectOptions, Detector, DetectorOptions, EntityType, Mention } from './types.ts';
+import type { DetectOptions, Detector, DetectorOptions, EntityType, Mention, TypeReason } from './types.ts';
 import type { Lexicon } from './lexicon.ts';
 import { bloomHas } from './bloom.ts';
+import { tagSpans } from './tagger/combine.ts';
+import type { TaggerModel } from './tagger/model.ts';
+import { loadTagger } from './tagger/weights.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Languages that mark the genitive with a plain -s on names ("Putins"). */
 const S_GENITIVE = new Set(['sv', 'da', 'nb', 'no', 'nn', 'de', 'is', 'fo']);
@@ -41,7 +47,7 @@ const NEIGHBOURS_OF_SWEDISH = new Set(['da', 'nb', 'nn', 'no']);
 const NOUN_CAPITALISING = new Set(['de', 'lb']);
 const MAX_RUN = 8;
 
-type Candidate = {
+export type Candidate = {
   first: number; // token index
   last: number;
   start: number;
@@ -49,7 +55,14 @@ type Candidate = {
   words: string[]; // token texts, colon suffix removed
   titled: boolean; // a title came before it
   sentStart: boolean;
+  /** Set when the trained tagger chose the span and type. */
+  model?: ModelChoice;
 };
+
+export type ModelChoice = { type: EntityType; confidence: number };
+
+/** A tagger's type outranks most rules, but not a gazetteer country that the tagger is unsure of. */
+const MODEL_SCORE = 3;
 
 type Typed = {
   type: EntityType;
@@ -58,12 +71,31 @@ type Typed = {
   surnameKey: string | null;
   /** Typed by its own sentence only ("Russia said" is the government): not spread to other mentions. */
   local?: boolean;
+  why: TypeReason;
 };
 
 const EMPTY_WORDS: LangWords = { stopwords: new Set(), capitalisedCommon: new Set(), calendar: new Set() };
 
+/** The committed weights, beside this module (or under the working directory when bundled elsewhere). */
+function defaultWeightsPath(): string {
+  const inRepo = join('main', 'services', 'entities', 'detect', 'data', 'tagger.bin');
+  try {
+    const here = fileURLToPath(new URL('./data/tagger.bin', import.meta.url));
+    if (existsSync(here)) return here;
+  } catch {
+    // No file URL for this module (a bundle): look under the working directory.
+  }
+  return join(process.cwd(), inRepo);
+}
+
 export function createDetector(options: DetectorOptions = {}): Detector {
   const res = loadResources(options);
+  const taggers = new Map<string, TaggerModel>();
+  if (options.taggerWeights !== null) {
+    const loaded = loadTagger(options.taggerWeights ?? defaultWeightsPath());
+    for (const [lang, model] of loaded.models) taggers.set(lang, model);
+    if (loaded.warning) (options.onWarning ?? ((m: string) => process.stderr.write(`framelens: ${m}\n`)))(loaded.warning);
+  }
   // Words the spelling dictionaries know are good evidence of Swedish versus English.
   const evidence: LanguageEvidence = (lowerWords) => {
     const points = new Map<string, number>();
@@ -76,8 +108,9 @@ export function createDetector(options: DetectorOptions = {}): Detector {
   };
   const guess = (text: string) => detectLanguage(text, evidence);
   return {
-    detect: (text, opts) => detect(res, text, opts, guess),
+    detect: (text, opts) => detect(res, taggers, text, opts, guess),
     detectLanguage: guess,
+    taggerLanguages: [...taggers.keys()],
   };
 }
 
@@ -97,18 +130,58 @@ function normaliseLanguage(language: unknown, text: string, guess: (text: string
   return code;
 }
 
-function detect(res: Resources, text: string, opts: DetectOptions = {}, guess: (text: string) => string): Mention[] {
+function detect(res: Resources, taggers: Map<string, TaggerModel>, text: string, opts: DetectOptions = {}, guess: (text: string) => string): Mention[] {
   if (typeof text !== 'string') throw new TypeError('text must be a string');
   if (text.length === 0) return [];
   const lang = normaliseLanguage(opts.language, text, guess);
   const ctx = new Context(res, text, lang);
-  const mentions = ctx.run();
+  const model = taggers.get(lang);
+  const mentions = model ? combined(ctx, model) : ctx.run();
   const ignore = opts.ignore;
   if (!ignore || ignore.size === 0) return mentions;
   return mentions.filter((m) => !ignore.has(m.entity.toLowerCase()) && !ignore.has(m.text.toLowerCase()));
 }
 
-class Context {
+/**
+ * The tagger decides where names are and their types, seeing the rules' names among its features; the
+ * rules then give each name its canonical form, link family names to full names and unify types.
+ */
+export function combined(ctx: Context, model: TaggerModel, keepRuleBelow = KEEP_RULE_BELOW): Mention[] {
+  const ruleCands = ctx.candidates();
+  const rules = ctx.finish(ruleCands);
+  const tagging = tagSpans(ctx, model, model.options.rules ? rules : null);
+  const cands: Candidate[] = [];
+  const taken = new Uint8Array(ctx.tokens.length);
+  for (const s of tagging.spans) {
+    // MISC (events, works, nationalities) helps the tagger tell them apart; they are not reported, and
+    // where the rules see a person, place or organisation there, the rules' name stands (below).
+    if (s.type === 'MISC') continue;
+    const choice = { type: s.type, confidence: s.confidence };
+    // "Liberalerna och Kristdemokraterna": where the rules see two names joined by "och" or "and", two names.
+    const parts = ctx.splitAtConjunction(s.first, s.last, ruleCands);
+    for (const [first, last] of parts) {
+      for (let k = first; k <= last; k++) taken[k] = 1;
+      cands.push(ctx.spanCandidate(first, last, choice));
+    }
+  }
+  // A name only the rules found stays when the tagger is not sure that any of its words is outside a name.
+  for (const c of ruleCands) {
+    let free = true;
+    let outside = 1;
+    for (let k = c.first; k <= c.last; k++) {
+      if (taken[k]) free = false;
+      outside = Math.min(outside, tagging.outside(k));
+    }
+    if (free && outside < keepRuleBelow) cands.push(c);
+  }
+  cands.sort((a, b) => a.first - b.first);
+  return ctx.finish(cands);
+}
+
+/** A rule's name the tagger left out is kept when, for one of its words at least, the tagger's probability of "no name" is below this. */
+const KEEP_RULE_BELOW = 0.3;
+
+export class Context {
   readonly tokens: Token[];
   readonly words: LangWords;
   readonly lexicon;
@@ -185,6 +258,11 @@ class Context {
   }
 
   run(): Mention[] {
+    return this.finish(this.candidates());
+  }
+
+  /** The rules' names: runs of capitalised words, trimmed and accepted. */
+  candidates(): Candidate[] {
     const candidates: Candidate[] = [];
     const tokens = this.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -195,7 +273,35 @@ class Context {
       if (cand && this.accept(cand)) candidates.push(cand);
       i = last;
     }
-    return this.finish(candidates);
+    return candidates;
+  }
+
+  /** The span `first`…`last` cut at a conjunction ("och", "and") that the rules' names do not cross. */
+  splitAtConjunction(first: number, last: number, ruleCands: Candidate[]): [number, number][] {
+    const tokens = this.tokens;
+    const parts: [number, number][] = [];
+    let from = first;
+    for (let k = first + 1; k < last; k++) {
+      const t = tokens[k]!;
+      if (t.flags & CAP || !(CONJUNCTIONS.has(t.lower) || t.lower === 'and' || t.lower === 'or')) continue;
+      const before = ruleCands.some((c) => c.last === k - 1 && c.first >= from);
+      const after = ruleCands.some((c) => c.first === k + 1 && c.last <= last);
+      if (!before || !after) continue;
+      parts.push([from, k - 1]);
+      from = k + 1;
+    }
+    parts.push([from, last]);
+    return parts;
+  }
+
+  /** A candidate for tokens `first`…`last` as the tagger marked them; a title just before still counts. */
+  spanCandidate(first: number, last: number, model: ModelChoice): Candidate {
+    const tokens = this.tokens;
+    const before = tokens[first - 1];
+    const titled = !!before && !(before.flags & CAP) && TITLES.has(before.lower) && tokens[first]!.joined;
+    const words: string[] = [];
+    for (let k = first; k <= last; k++) words.push(bare(tokens[k]!));
+    return { first, last, start: tokens[first]!.start, end: tokens[last]!.end, words, titled, sentStart: tokens[first]!.sentStart, model };
   }
 
   /** Index of the last token of the run of name words starting at `i`. */
@@ -616,7 +722,7 @@ class Context {
 
   /** Types, canonical names, short forms, and one type per entity within the text. */
   finish(cands: Candidate[]): Mention[] {
-    const typed = cands.map((c) => this.classify(c));
+    const typed = cands.map((c) => (c.model ? this.modelTyped(c, c.model) : this.classifyOnce(c)));
     // Short forms: a surname alone refers to the full name given elsewhere in the text.
     const fullNames = new Map<string, string>();
     for (let k = 0; k < cands.length; k++) {
@@ -633,7 +739,7 @@ class Context {
         const ty = typed[k]!;
         const key = this.nameKey(c.words[0]!).toLowerCase();
         const full = fullNames.get(key);
-        if (full && !(ty.score >= 4 && ty.type !== 'PER')) typed[k] = { type: 'PER', entity: full, score: 3, surnameKey: key };
+        if (full && !(ty.score >= 4 && ty.type !== 'PER')) typed[k] = { type: 'PER', entity: full, score: 3, surnameKey: key, why: WHY.linked };
       }
     }
     // One type per entity: the best-supported one.
@@ -655,14 +761,37 @@ class Context {
         const region = this.res.places.get(next.words.join(' ').toLowerCase());
         if (region && region.kind === 'region' && this.res.places.get(c.words.join(' ').toLowerCase())?.kind === 'city') {
           const entity = `${ty.entity}, ${placeName(region, this.lang)}`;
-          out.push({ start: c.start, end: next.end, text: this.text.slice(c.start, next.end), type: 'LOC', entity });
+          out.push({ start: c.start, end: next.end, text: this.text.slice(c.start, next.end), type: 'LOC', entity, why: ty.why });
           k++;
           continue;
         }
       }
-      out.push({ start: c.start, end: c.end, text: this.text.slice(c.start, c.end), type, entity: ty.entity });
+      const why = ty.local ? ty.why : best.get(ty.entity.toLowerCase())!.why;
+      out.push({ start: c.start, end: c.end, text: this.text.slice(c.start, c.end), type, entity: ty.entity, why });
     }
     return out;
+  }
+
+  /** The tagger's type, with the canonical name the rules give the span and what they would have said. */
+  modelTyped(c: Candidate, model: ModelChoice): Typed {
+    const rules = this.classifyOnce(c);
+    // "Russia said": the sentence's grammar makes the country its government, whatever the tagger learnt.
+    if (rules.local) return rules;
+    const n = c.words.length;
+    const surnameKey = model.type === 'PER' && n >= 2 ? this.nameKey(c.words[n - 1]!).toLowerCase() : null;
+    const agree = rules.type === model.type ? 'the rules agree' : `the rules would say ${rules.type}`;
+    const why: TypeReason = { source: 'model', detail: `the trained tagger; ${agree}: ${rules.why.detail}`, confidence: model.confidence };
+    return { type: model.type, entity: rules.entity, score: MODEL_SCORE + model.confidence, surnameKey, why };
+  }
+
+  /** Rule types of spans already classified: the tagger's names are mostly the rules' names too. */
+  private readonly typedSpans = new Map<number, Typed>();
+
+  classifyOnce(c: Candidate): Typed {
+    const key = (c.first * 64 + Math.min(c.last - c.first, 31)) * 2 + (c.titled ? 1 : 0);
+    let ty = this.typedSpans.get(key);
+    if (!ty) this.typedSpans.set(key, (ty = this.classify(c)));
+    return ty;
   }
 
   /** The word without a genitive -s, when the language and the evidence allow. */
@@ -708,70 +837,72 @@ class Context {
     // A country or city that speaks, decides or (in British English) plays as a team is acting as its
     // government or side: "Russia said", "Moscow warns", "Norway were".
     if (place && (place.kind === 'country' || place.kind === 'city') && place.type === 'LOC' && this.actsAsBody(c)) {
-      return { ...typed('ORG', 5, placeName(place, this.lang), null), local: true };
+      return { ...typed('ORG', 5, placeName(place, this.lang), null, WHY.body), local: true };
     }
     // Countries, continents, the EU and the UN: the strongest evidence there is.
     if (place && (place.kind === 'country' || place.kind === 'world' || place.kind === 'supra')) {
-      return typed(place.type, 4, placeName(place, this.lang), surnameKey);
+      return typed(place.type, 4, placeName(place, this.lang), surnameKey, WHY.country);
     }
     // Well-known organisations and landmarks (rivers, seas, districts, buildings), as the text spells them.
-    if (place && (place.kind === 'org' || place.kind === 'landmark')) return typed(place.type, 3.5, canonical, surnameKey);
-    if (c.titled && !orgHead) return typed('PER', 3, canonical, surnameKey);
+    if (place && (place.kind === 'org' || place.kind === 'landmark')) return typed(place.type, 3.5, canonical, surnameKey, WHY.listed);
+    if (c.titled && !orgHead) return typed('PER', 3, canonical, surnameKey, WHY.title);
     // A known organisation followed by more name: "Vodafone Iceland", "Netflix Nordic".
     const orgFirst = n >= 2 && !locHead && this.res.places.get(lowerWords[0]!)?.kind === 'org';
-    if (orgHead || orgFirst) return typed('ORG', 3, canonical, surnameKey);
+    if (orgHead || orgFirst) return typed('ORG', 3, canonical, surnameKey, WHY.orgHead);
     // People known by one name ("Banksy"), unless a sizeable town of that name is meant.
     if (n === 1 && this.res.knownPeople.has(lowerCanon) && !placeContext && (!place || place.population < 100_000)) {
-      return typed('PER', 3, canonical, surnameKey);
+      return typed('PER', 3, canonical, surnameKey, WHY.knownPerson);
     }
-    if (n >= 2 && !place && !locHead && PLACE_FIRST_WORDS.has(lowerWords[0]!)) return typed('LOC', 2.2, canonical, surnameKey);
-    if (n >= 2 && firstGiven && !locHead && !place) return typed('PER', 3, canonical, surnameKey);
+    if (n >= 2 && !place && !locHead && PLACE_FIRST_WORDS.has(lowerWords[0]!)) return typed('LOC', 2.2, canonical, surnameKey, WHY.placeWord);
+    if (n >= 2 && firstGiven && !locHead && !place) return typed('PER', 3, canonical, surnameKey, WHY.givenFull);
     // "the town of Brackwell", "staden Kiruna": the noun before says what the name is.
-    if (this.placeNounBefore(c)) return typed('LOC', 2.8, place ? placeName(place, this.lang) || canonical : canonical, surnameKey);
+    if (this.placeNounBefore(c)) return typed('LOC', 2.8, place ? placeName(place, this.lang) || canonical : canonical, surnameKey, WHY.placeNoun);
     // "Trevannick, who led …", "Trevannick herself": only a person is referred to so.
     // (One word, not an ordinary one: groups take "who" too, "the Greens, who".)
     if (n === 1 && !this.isCommonWord(lowerCanon) && this.personCue(c) && (!place || place.kind === 'city' || place.kind === 'landmark')) {
-      return typed('PER', 2.8, canonical, surnameKey);
+      return typed('PER', 2.8, canonical, surnameKey, WHY.personCue);
     }
     if (place) {
       // A town that is also a person's name ("Victoria", "Florence") is a person unless the context says place.
       const big = place.population >= 200_000 || (place.kind === 'region' && !firstGiven);
-      if (n === 1 && !big && !placeContext && (this.res.personLikePlaces.has(lowerCanon) || firstGiven)) return typed('PER', 2, canonical, surnameKey);
-      return typed('LOC', place.kind === 'region' || place.population >= 100_000 ? 3 : 2.5, placeName(place, this.lang), surnameKey);
+      if (n === 1 && !big && !placeContext && (this.res.personLikePlaces.has(lowerCanon) || firstGiven))
+        return typed('PER', 2, canonical, surnameKey, WHY.personLikePlace);
+      return typed('LOC', place.kind === 'region' || place.population >= 100_000 ? 3 : 2.5, placeName(place, this.lang), surnameKey, WHY.town);
     }
-    if (locHead) return typed('LOC', 2.5, canonical, surnameKey);
+    if (locHead) return typed('LOC', 2.5, canonical, surnameKey, WHY.locHead);
     // "Konungariket Norge", "Republiken Finland": ordinary words before a country.
     if (n >= 2) {
       const country = this.res.places.get(lastLower);
       if (country?.kind === 'country' && lowerWords.slice(0, -1).every((w) => this.isCommonWord(w))) {
-        return typed('LOC', 3, canonical, surnameKey);
+        return typed('LOC', 3, canonical, surnameKey, WHY.countryTitle);
       }
     }
     if (n === 1) {
       const word = c.words[0]!;
       // The Swedish dictionary knows many of the world's places, whatever the text's language.
-      if (this.res.lexicons.get('sv')?.isPlace(lastWord)) return typed('LOC', 2.5, canonical, surnameKey);
+      if (this.res.lexicons.get('sv')?.isPlace(lastWord)) return typed('LOC', 2.5, canonical, surnameKey, WHY.dictPlace);
       if (first.flags & UPPER) {
         // Two-letter dotted abbreviations are mostly places ("N.Y.", "L.A."); the rest organisations.
-        return /^(?:\p{Lu}\.){2}$/u.test(word) ? typed('LOC', 2, canonical, surnameKey) : typed('ORG', 2, canonical, surnameKey);
+        return /^(?:\p{Lu}\.){2}$/u.test(word) ? typed('LOC', 2, canonical, surnameKey, WHY.dottedPlace) : typed('ORG', 2, canonical, surnameKey, WHY.acronym);
       }
       // Inner capitals are brand names ("PayPal", "YouTube", "EMotion"), surname prefixes aside ("McLean").
-      if ((/\p{Ll}\p{Lu}/u.test(word) || /^\p{Lu}{2}\p{Ll}/u.test(word)) && !SURNAME_PREFIX.test(word)) return typed('ORG', 2, canonical, surnameKey);
-      if (firstGiven) return typed('PER', 2, canonical, surnameKey);
+      if ((/\p{Ll}\p{Lu}/u.test(word) || /^\p{Lu}{2}\p{Ll}/u.test(word)) && !SURNAME_PREFIX.test(word))
+        return typed('ORG', 2, canonical, surnameKey, WHY.innerCaps);
+      if (firstGiven) return typed('PER', 2, canonical, surnameKey, WHY.givenAlone);
       // Swedish parties and groups are named in the definite plural ("Liberalerna", "Moderaternas").
       if (this.lang === 'sv' && /(?:erna|arna|orna)s?$/.test(lastLower) && this.lexicon?.isCommon(lowerWords[0]!)) {
-        return typed('ORG', 2.6, canonical, surnameKey);
+        return typed('ORG', 2.6, canonical, surnameKey, WHY.svParty);
       }
       // A name that takes the Swedish definite article ("Saaben", "Volvon") is a product or company.
-      if (this.takesDefinite(lastWord)) return typed('ORG', 2.2, canonical, surnameKey);
+      if (this.takesDefinite(lastWord)) return typed('ORG', 2.2, canonical, surnameKey, WHY.definiteName);
       // A Swedish noun in the definite form, capitalised mid-sentence, names an institution or a paper:
       // "Försvarsmakten", "Expressen", "Kustbevakningen".
-      if (this.lang === 'sv' && !first.sentStart && this.isDefiniteNoun(lowerWords[0]!)) return typed('ORG', 2.2, canonical, surnameKey);
+      if (this.lang === 'sv' && !first.sentStart && this.isDefiniteNoun(lowerWords[0]!)) return typed('ORG', 2.2, canonical, surnameKey, WHY.definiteNoun);
     }
     // Several ordinary words, or places, and no given name: "Human Rights Watch", "Police Scotland".
-    if (n >= 2 && lowerWords.every((w) => this.isCommonWord(w) || this.res.places.has(w))) return typed('ORG', 1.8, canonical, surnameKey);
-    if (this.speechContext(c)) return typed('PER', 1.5, canonical, surnameKey);
-    if (placeContext && n === 1) return typed('LOC', 1.2, canonical, surnameKey);
+    if (n >= 2 && lowerWords.every((w) => this.isCommonWord(w) || this.res.places.has(w))) return typed('ORG', 1.8, canonical, surnameKey, WHY.ordinaryWords);
+    if (this.speechContext(c)) return typed('PER', 1.5, canonical, surnameKey, WHY.speech);
+    if (placeContext && n === 1) return typed('LOC', 1.2, canonical, surnameKey, WHY.placePrep);
     // Two capitalised words that are no ordinary words (of the text's language or of English, which
     // company names borrow; with and without a genitive -s) read as a first name and a family name:
     // "Margrethe Vestager".
@@ -781,16 +912,16 @@ class Context {
       [tokens[c.first]!, tokens[c.last]!].every((t) => (t.flags & (CAP | UPPER)) === CAP) &&
       ![...lowerWords, lastLower].some((w) => this.isCommonWord(w) || this.isCommonWord(w, 'en'))
     ) {
-      return typed('PER', 1.1, canonical, surnameKey);
+      return typed('PER', 1.1, canonical, surnameKey, WHY.twoUnknown);
     }
     // A name nothing else explains: a person if it ends in a known family name, else an organisation
     // (companies, websites and bands are the usual names that no list of people holds).
     if (!bloomHas(this.res.surnames, lastLower) && !bloomHas(this.res.surnames, lowerWords[n - 1]!) && !SURNAME_ENDING.test(lastLower)) {
-      return typed('ORG', 1, canonical, surnameKey);
+      return typed('ORG', 1, canonical, surnameKey, WHY.unknown);
     }
     // Several words with an abbreviation among them ("UN Habitat") name a body, not a person.
-    if (n >= 2) for (let k = c.first; k <= c.last; k++) if (tokens[k]!.flags & UPPER) return typed('ORG', 1, canonical, surnameKey);
-    return typed('PER', 1, canonical, surnameKey);
+    if (n >= 2) for (let k = c.first; k <= c.last; k++) if (tokens[k]!.flags & UPPER) return typed('ORG', 1, canonical, surnameKey, WHY.acronymInside);
+    return typed('PER', 1, canonical, surnameKey, WHY.surname);
   }
 
   /** "expressen" (express + en), "försvarsmakten" (försvarsmakt + en): an ordinary noun with its definite ending. */
@@ -987,9 +1118,45 @@ const PLACE_FIRST_WORDS = new Set([
   'st',
 ]);
 
-function typed(type: EntityType, score: number, entity: string, surnameKey: string | null): Typed {
-  return { type, entity, score, surnameKey: type === 'PER' ? surnameKey : null };
+function typed(type: EntityType, score: number, entity: string, surnameKey: string | null, why: TypeReason): Typed {
+  return { type, entity, score, surnameKey: type === 'PER' ? surnameKey : null, why };
 }
+
+const reason = (source: TypeReason['source'], detail: string): TypeReason => ({ source, detail });
+
+/** Why the rules gave a name its type, one entry per rule in `classify`. */
+const WHY = {
+  body: reason('context', 'a country or city that speaks or decides stands for its government or side'),
+  country: reason('gazetteer', 'a country, continent or union in the gazetteer'),
+  listed: reason('gazetteer', 'a well-known organisation or named place in the gazetteer'),
+  title: reason('title', 'a title before the name'),
+  orgHead: reason('head word', 'an organisation head word ("University", "partiet")'),
+  knownPerson: reason('gazetteer', 'a person known by one name'),
+  placeWord: reason('head word', 'a place word first ("North", "Mount", "San")'),
+  givenFull: reason('given name', 'starts with a given name'),
+  placeNoun: reason('context', 'a noun for a kind of place before it ("the town of", "staden")'),
+  personCue: reason('context', 'referred to as a person (", who", "herself")'),
+  personLikePlace: reason('given name', "a small town's name that is also a person's name"),
+  town: reason('gazetteer', 'a town or region in the gazetteer'),
+  locHead: reason('head word', 'a place head word ("Street", "River", "-gatan")'),
+  countryTitle: reason('gazetteer', 'ordinary words before a country ("Konungariket Norge")'),
+  dictPlace: reason('dictionary', 'the dictionary lists it as a place'),
+  dottedPlace: reason('form', 'a dotted two-letter abbreviation ("L.A.")'),
+  acronym: reason('form', 'an abbreviation'),
+  innerCaps: reason('form', 'capitals inside the word, as brand names have'),
+  givenAlone: reason('given name', 'a given name'),
+  svParty: reason('form', 'an ordinary word in the definite plural, as Swedish parties are named'),
+  definiteName: reason('dictionary', 'a name that takes the definite article (a product or company)'),
+  definiteNoun: reason('form', 'a noun in the definite form capitalised mid-sentence'),
+  ordinaryWords: reason('form', 'several ordinary words'),
+  speech: reason('context', 'says something ("said", "säger")'),
+  placePrep: reason('context', 'after a place preposition ("in", "i")'),
+  twoUnknown: reason('form', 'two words that are no ordinary words: a given name and a family name'),
+  unknown: reason('fallback', 'nothing else explains it; most such names are companies or groups'),
+  acronymInside: reason('form', 'an abbreviation among several words'),
+  surname: reason('gazetteer', 'ends in a known family name'),
+  linked: reason('linked', 'the family name of a person named in full in the text'),
+} satisfies Record<string, TypeReason>;
 
 let enStopwords: Set<string> | null = null;
 /** English stopwords: English quotations and titles turn up in articles in any language. */

@@ -1,0 +1,6 @@
+// Starts the copy-finding worker from the TypeScript sources (the web host and command line run them
+// through tsx; the desktop app bundles the worker instead).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./find-worker.ts');
