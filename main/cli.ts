@@ -2,6 +2,8 @@
 // interface, all over the same services the app uses. Each command lives in main/cli/<name>.ts and is
 // loaded only when called, so start-up stays quick.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './services/package-root.ts';
 import { AppError } from './services/errors.ts';
 import { fromSqliteError } from './services/sqlite-errors.ts';
 import { CliError, UsageError } from './cli/common.ts';
@@ -27,7 +29,7 @@ const commands: Record<string, Command> = {
 };
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
 

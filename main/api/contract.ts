@@ -46,6 +46,27 @@ import { exchangeMethods } from './exchange-methods.ts';
 export * from './schemas.ts';
 export * from './team-methods.ts';
 
+/** Why an entity, or a group of its mentions, has its type: detection's reason or the analyst's choice. */
+const entityTypeReason = z.object({
+  type: entityType,
+  source: z.string(),
+  detail: z.string(),
+  /** The trained tagger's confidence (0–1) when it chose the type. */
+  confidence: z.number().nullable(),
+  /** No trained tagger serves the language: the rules alone decided. */
+  rulesOnly: z.boolean(),
+});
+/** Two entities that look like one across languages (exonym, transliteration, acronym and expansion). */
+const entityLinkProposal = z.object({
+  id,
+  entity,
+  other: entity,
+  kind: z.enum(['exonym', 'transliteration', 'acronym']),
+  confidence: z.number(),
+  evidence: z.string(),
+});
+const entityLinks = z.object({ proposals: z.array(entityLinkProposal), autoApplyAbove: z.number().nullable() });
+
 export const contract = {
   'project.info': {
     effect: 'read',
@@ -320,6 +341,48 @@ export const contract = {
     effect: 'write',
     input: z.object({ name: z.string().min(1).max(300) }),
     output: z.object({ names: z.array(z.string()) }),
+  },
+  /** Why the entity has its type: the reason it was first given, and how its mentions were typed. */
+  'entities.why': {
+    effect: 'read',
+    input: z.object({ id }),
+    output: z.object({
+      type: entityType,
+      reason: entityTypeReason.nullable(),
+      mentions: z.array(entityTypeReason.extend({ count: z.number().int() })),
+      /** Mentions stored before reasons were kept. */
+      unexplained: z.number().int(),
+    }),
+  },
+  /** The last search's proposals of entities that are one across languages. */
+  'entities.links': {
+    effect: 'read',
+    input: empty,
+    output: entityLinks,
+  },
+  /** Searches the project for such entities afresh; proposals at or above the auto-apply confidence are merged at once. */
+  'entities.findLinks': {
+    effect: 'write',
+    input: empty,
+    output: entityLinks.extend({ applied: z.number().int() }),
+  },
+  /** Merges the two entities of a proposal (into the one with more mentions); both keep their names as aliases. */
+  'entities.acceptLink': {
+    effect: 'write',
+    input: z.object({ id }),
+    output: entity,
+  },
+  /** The two are not one: the pair of names is not proposed again. */
+  'entities.rejectLink': {
+    effect: 'write',
+    input: z.object({ id }),
+    output: entityLinks,
+  },
+  /** Proposals at or above this confidence are applied without asking; null asks for every one. */
+  'entities.setLinkAutoApply': {
+    effect: 'write',
+    input: z.object({ above: z.number().gt(0).max(1).nullable() }),
+    output: z.object({ autoApplyAbove: z.number().nullable() }),
   },
   /** (Re)runs detection on one article or the whole project, in the background; curation is kept. */
   'entities.detect': {

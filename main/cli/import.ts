@@ -2,7 +2,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportInput } from '../services/articles.ts';
-import { importInputs, IMPORTABLE_EXTENSIONS, isSheetName, type SplitChoice } from '../services/import/convert.ts';
+import type { SplitChoice } from '../services/import/convert.ts';
+import { IMPORTABLE_EXTENSIONS, isSheetName } from '../services/import/formats.ts';
+import { importInputs } from '../services/import/inputs.ts';
 import { convertPool } from '../services/import/convert-pool.ts';
 import { importSheet, previewSheet } from '../services/import/sheet/import.ts';
 import { importQdc, importQdpx } from '../services/refi/import.ts';

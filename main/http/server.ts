@@ -3,16 +3,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AsyncDispatch } from '../api/dispatch.ts';
 import { handleApi, MAX_BODY_BYTES } from './api.ts';
 import { allowedHosts, hostPort, isLoopbackHost, newToken } from './guard.ts';
 import { pathOf, refusalFor, refuse } from './refusals.ts';
 import { sendError, setSecurityHeaders } from './respond.ts';
 import { handleStatic } from './static.ts';
+import { packageRoot } from '../services/package-root.ts';
 
 /** Framelens's own folder: a relative staticDir is taken from here, not from the shell's directory. */
-const appRoot = fileURLToPath(new URL('../../', import.meta.url));
+const appRoot = packageRoot();
 
 export type ServerOptions = {
   project: { dispatchAsync: AsyncDispatch };

@@ -23,7 +23,11 @@ export function articleService(db: Db) {
   );
   const byHash = db.prepare('SELECT id, title FROM articles WHERE text_hash = ?');
   const summaryById = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`);
-  const textById = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
+  const textById = db.prepare('SELECT text, text_hash AS hash FROM articles WHERE id = ?');
+  // Through the unique index on text_hash (the + keeps SQLite from the rowid, whose row holds the text
+  // before the hash): answers without reading the article's text.
+  const stillHolds = db.prepare('SELECT 1 FROM articles WHERE text_hash = ? AND +id = ?').pluck();
+  const recentTexts = new Map<number, { text: string; hash: string }>();
   const countAll = db.prepare('SELECT count(*) FROM articles').pluck();
   const listAll = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY a.published_at IS NULL, a.published_at DESC, a.id DESC LIMIT ?`);
 
@@ -90,13 +94,30 @@ export function articleService(db: Db) {
 
   function get(id: number): Article {
     const base = summary(id);
-    return { ...base, text: textById.get(id) as string };
+    return { ...base, text: text(id) };
   }
 
+  /**
+   * The article's text. The last few texts asked for are kept, so tagging a long article does not read
+   * its megabytes again for every passage; a kept text is used only while the article still holds it
+   * (checked through the hash index, which also catches an id taken again after a deletion, a rolled
+   * back import and a change by another program).
+   */
   function text(id: number): string {
-    const value = textById.get(id) as string | undefined;
-    if (value === undefined) throw notFound(`Article ${id}`);
-    return value;
+    const kept = recentTexts.get(id);
+    if (kept && stillHolds.get(kept.hash, id)) {
+      recentTexts.delete(id);
+      recentTexts.set(id, kept);
+      return kept.text;
+    }
+    const row = textById.get(id) as { text: string; hash: string } | undefined;
+    if (!row) {
+      recentTexts.delete(id);
+      throw notFound(`Article ${id}`);
+    }
+    recentTexts.set(id, row);
+    if (recentTexts.size > KEPT_TEXTS) recentTexts.delete(recentTexts.keys().next().value!);
+    return row.text;
   }
 
   /**
@@ -145,3 +166,6 @@ export function articleService(db: Db) {
 }
 
 export type ArticleService = ReturnType<typeof articleService>;
+
+/** Texts kept by articleService.text: the articles open in a window or two, and the detection queue's next. */
+const KEPT_TEXTS = 8;

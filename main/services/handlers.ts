@@ -16,6 +16,7 @@ import { exchangeHandlers } from './exchange-handlers.ts';
 import { exportCsv } from './export-csv.ts';
 import { entityStore } from './entities/store.ts';
 import { chartService } from './entities/charts.ts';
+import { linkService } from './entities/linking.ts';
 import type { DetectionQueue } from './entities/queue.ts';
 import { variableService } from './variables/store.ts';
 import { variablesCsv } from './variables/csv.ts';
@@ -27,7 +28,7 @@ import { compareDistinctive, compareTermLines } from './compare/distinctive.ts';
 import { codeMatrix, cooccurrenceMatrix } from './compare/matrix.ts';
 import { createWordIndex } from './analysis/word-index.ts';
 import { copyService, type CopyServiceOptions } from './copies/families-store.ts';
-import { importInputs } from './import/convert.ts';
+import { importInputs } from './import/inputs.ts';
 import { convertPool } from './import/convert-pool.ts';
 import { createJobs } from './jobs.ts';
 import { previewSplit } from './import/split/split.ts';
@@ -68,6 +69,7 @@ export type HandlerOptions = {
 
 export function createHandlers(services: Services, options: HandlerOptions): Handlers {
   const { db, articles, tags, settings, annotations, entities, charts, variables, variableFiles, words, copies } = services;
+  const links = linkService(db, { entities, settings });
   const { path, detection } = options;
   const detectImported = <T extends { status: string; id?: number }>(results: T[]): T[] => {
     if (options.detectOnImport) detection.enqueue(results.filter((r) => r.status === 'imported').map((r) => r.id!));
@@ -165,6 +167,12 @@ export function createHandlers(services: Services, options: HandlerOptions): Han
     'entities.ignore': ({ id }) => entities.ignore(id),
     'entities.ignored': () => entities.ignored(),
     'entities.unignore': ({ name }) => entities.unignore(name),
+    'entities.why': ({ id }) => entities.why(id),
+    'entities.links': () => links.list(),
+    'entities.findLinks': () => links.find(),
+    'entities.acceptLink': ({ id }) => links.accept(id),
+    'entities.rejectLink': ({ id }) => links.reject(id),
+    'entities.setLinkAutoApply': ({ above }) => links.setAutoApply(above),
     'entities.detect': ({ articleId }) => {
       const ids = articleId !== undefined ? [articles.summary(articleId).id] : (db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[]);
       detection.enqueue(ids);

@@ -1,33 +1,39 @@
-// Reader speed, measured in Chromium on a long article: 300,000 characters with 2,000 annotations (some
-// nested, some crossing) over a ten-tag codebook.
-//   1. open: from clicking the article to the frame after the reader's text is painted (then checks that
-//      the view scrolls and shows text mid-article);
-//   2. tag: from the key that applies a tag in the picker to the frame after the new highlight is painted.
-// Runs against the real app (`framelens serve` on a temporary project, with the built renderer) when it can;
-// otherwise, or with --harness, against a page that mounts the reader alone with an in-memory API.
-// Prints figures; it does not pass or fail on time.
+// Reader speed in Chromium, Framelens beside Recogito's text annotator (@recogito/text-annotator, its
+// default renderer) on the same generated article and annotations, in alternating runs. For each size:
+//   open   click → the frame after the text is painted with its highlights;
+//   full   click → the main thread quiet again (no task over 50 ms for half a second);
+//   tag    Framelens: the key that applies a tag in the picker → the frame after the new highlight is
+//          painted; Recogito: addAnnotation → the frame after its highlight is drawn;
+//   scroll top to end in 240 frames (a step per frame): long tasks on the way, frame time p95 and max;
+//   DOM    elements in the page after the open and at the end of the scroll;
+//   heap   JS heap after the open, after a forced garbage collection.
+// Both tools run in a static page with their data in memory (Framelens: the reader harness with an
+// in-memory API), so neither pays for a server. Sizes as arguments: `300k/2k 1M/10k 3M/30k` (the default);
+// `--runs N` runs per tool and size (default 3). Prints figures; it does not pass or fail on time.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { syntheticArticle, syntheticSpans, syntheticTags } from './reader/synthetic.ts';
-import { armTagProbe, checkScroll, measureOpen, selectPassage } from './reader/probes.ts';
-import { startHost, type RunningHost } from './reader/webHost.ts';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { syntheticArticle, syntheticTags } from './reader/synthetic.ts';
+import { armTagProbe, countNodes, measureOpen, measureScroll, recogitoTag, selectPassage, type Selectors } from './reader/probes.ts';
 import { serveDir } from './reader/staticServer.ts';
 import { splitBlocks } from '../../renderer/src/reader/blocks.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const CHARS = 300_000;
-const ANNOTATIONS = 2_000;
-const OPEN_RUNS = 9;
-const TAG_RUNS = 25;
-const OPEN_TARGET_MS = 1000;
-const TAG_TARGET_MS = 100;
+const DEFAULT_SIZES = ['300k/2k', '1M/10k', '3M/30k'];
+const TAG_RUNS = 5;
+const SCROLL_STEPS = 240;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 type Log = (line: string) => void;
+type Tool = 'Framelens' | 'Recogito';
+type Size = { chars: number; annotations: number; label: string };
+
+const SELECTORS: Record<Tool, Selectors> = {
+  Framelens: { open: '[data-testid="open-article"]', root: '[data-testid="reader-text"]', mark: '[data-annotation-ids]', scroller: '.fl-scroll' },
+  Recogito: { open: '[data-testid="open-article"]', root: '#text', mark: '.r6o-annotation', scroller: '#scroll' },
+};
 
 function chromiumPath(): string {
   const fromEnv = process.env.FRAMELENS_CHROMIUM;
@@ -35,39 +41,24 @@ function chromiumPath(): string {
     if (existsSync(fromEnv)) return fromEnv;
     throw new Error(`FRAMELENS_CHROMIUM is set to ${fromEnv}, but there is no file there.`);
   }
-  const found = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-  if (found) return found;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   throw new Error('The reader benchmark needs Chromium: install it (apt-get install chromium) or set FRAMELENS_CHROMIUM to its path.');
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
+/** `300k/2k`, `1M/10k`, `3000000/30000`. */
+export function parseSize(arg: string): Size {
+  const m = /^(\d+(?:\.\d+)?)([kKmM]?)\/(\d+(?:\.\d+)?)([kKmM]?)$/.exec(arg);
+  if (!m) throw new Error(`A size is characters/annotations, such as 1M/10k; not ${arg}.`);
+  const n = (v: string, unit: string) => Math.round(Number(v) * (/k/i.test(unit) ? 1e3 : /m/i.test(unit) ? 1e6 : 1));
+  return { chars: n(m[1]!, m[2]!), annotations: n(m[3]!, m[4]!), label: arg };
 }
 
-function vite(config: string): { ok: boolean; output: string } {
+function vite(config: string): void {
   const bin = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
   const r = spawnSync(process.execPath, [bin, 'build', '--config', config, '--logLevel', 'warn'], { cwd: repoRoot, encoding: 'utf8' });
-  return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
+  if (r.status !== 0) throw new Error(`${config} did not build:\n${`${r.stdout ?? ''}${r.stderr ?? ''}`.trim().slice(-2000)}`);
 }
 
-/** Builds the app's renderer when dist/renderer is missing or older than its sources. */
-function ensureRendererBuilt(log: Log): string | null {
-  const index = join(repoRoot, 'dist', 'renderer', 'index.html');
-  const sources = join(repoRoot, 'renderer');
-  if (!existsSync(join(sources, 'vite.config.ts')) || !existsSync(join(repoRoot, 'main', 'bin', 'framelens.mjs')))
-    return 'the app (renderer or web host) is not there yet';
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return null;
-  log('building the renderer (dist/renderer is missing or older than renderer/)…');
-  const r = vite('renderer/vite.config.ts');
-  return r.ok ? null : `the renderer did not build:\n${r.output.slice(-2000)}`;
-}
-
-const median = (xs: number[]) => quantile(xs, 0.5);
 function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return NaN;
@@ -76,180 +67,184 @@ function quantile(xs: number[], q: number): number {
   const hi = Math.ceil(pos);
   return s[lo]! + (s[hi]! - s[lo]!) * (pos - lo);
 }
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const median = (xs: number[]) => quantile(xs, 0.5);
+const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–');
 
-type Target = {
-  mode: 'app' | 'harness';
-  /** Loads a fresh page up to the point where the article can be opened; returns the selector to click. */
-  load(page: Page): Promise<string>;
-  close(): Promise<void>;
+type Run = {
+  open: number;
+  full: number;
+  tags: number[];
+  listCalls: number;
+  longTotal: number;
+  longCount: number;
+  longMax: number;
+  frameP95: number;
+  frameMax: number;
+  nodesOpen: number;
+  nodesEnd: number;
+  heapMB: number;
 };
 
-async function appTarget(text: string, log: Log): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'framelens-reader-bench-'));
-  let host: RunningHost | null = null;
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+async function framelensTags(page: Page): Promise<number[]> {
+  const times: number[] = [];
+  let seed = 1;
+  while (times.length < TAG_RUNS && seed < TAG_RUNS * 6) {
+    const selected = await page.evaluate(selectPassage, seed++);
+    if (!selected) continue;
+    const picker = page.getByTestId('tag-picker');
+    await picker.waitFor({ state: 'visible' });
+    await page.evaluate(armTagProbe);
+    await page.keyboard.press(String(1 + (seed % 9)));
+    times.push(await page.evaluate(() => (window as Window & { __flTag?: Promise<number> }).__flTag!));
+    await picker.waitFor({ state: 'detached' });
+    await page.waitForTimeout(200);
+  }
+  if (times.length < TAG_RUNS) throw new Error(`only ${times.length} of ${TAG_RUNS} passages could be selected`);
+  return times;
+}
+
+async function recogitoTags(page: Page): Promise<number[]> {
+  const times: number[] = [];
+  for (let seed = 1; times.length < TAG_RUNS && seed < TAG_RUNS * 6; seed++) {
+    try {
+      times.push(await page.evaluate(recogitoTag, seed));
+    } catch (error) {
+      if (!/no passage on screen/.test(String(error))) throw error;
+    }
+    await page.waitForTimeout(200);
+  }
+  if (times.length < TAG_RUNS) throw new Error(`Recogito: only ${times.length} of ${TAG_RUNS} passages could be tagged`);
+  return times;
+}
+
+async function runOnce(context: BrowserContext, tool: Tool, url: string): Promise<Run> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
   try {
-    host = await startHost(join(dir, 'bench.framelens'));
-    const h = host;
-    await h.call('settings.setAnnotator', { name: 'Bench analyst' });
-    const tagIds: number[] = [];
-    const byPath = new Map<string, number>();
-    for (const t of syntheticTags) {
-      const parentId = t.path.length > 1 ? (byPath.get(t.path.slice(0, -1).join('\u0000')) ?? null) : null;
-      const tag = await h.call('tags.create', { name: t.path.at(-1)!, parentId, color: t.color, shortcut: t.shortcut, description: t.description });
-      byPath.set(t.path.join('\u0000'), tag.id);
-      tagIds.push(tag.id);
-    }
-    const imported = await h.call('articles.importText', {
-      text,
-      title: 'Regional security summit in Astana (benchmark)',
-      source: 'Synthetic Wire',
-      language: 'sv',
-      publishedAt: '2025-03-12',
-    });
-    if (imported.status !== 'imported' || !imported.id) throw new Error(`the article was not imported: ${imported.message ?? imported.status}`);
-    const articleId = imported.id;
-    const spans = syntheticSpans(text, ANNOTATIONS);
-    for (let i = 0; i < spans.length; i += 50) {
-      await Promise.all(spans.slice(i, i + 50).map((s) => h.call('annotations.create', { articleId, tagId: tagIds[s.tag]!, start: s.start, end: s.end })));
-    }
-    log(`project: ${spans.length} annotations created through the API on a temporary project file`);
+    await page.goto(url);
+    const sel = SELECTORS[tool];
+    await page.locator(sel.open).waitFor();
+    const open = await page.evaluate(measureOpen, sel);
+    const nodesOpen = await page.evaluate(countNodes);
+    const heap = await heapMB(page);
+    const listBefore = tool === 'Framelens' ? await listCalls(page) : 0;
+    const tags = tool === 'Framelens' ? await framelensTags(page) : await recogitoTags(page);
+    const listAfter = tool === 'Framelens' ? await listCalls(page) : 0;
+    await page.waitForTimeout(300);
+    const scroll = await page.evaluate(measureScroll, { sel, steps: SCROLL_STEPS });
+    if (!scroll.reachedEnd || !scroll.textAtEnd.trim()) throw new Error(`${tool} did not scroll to painted text at the end (${JSON.stringify(scroll)})`);
+    const nodesEnd = await page.evaluate(countNodes);
+    if (errors.length) throw new Error(`${tool}: the page failed: ${errors.join('; ')}`);
     return {
-      mode: 'app',
-      async load(page) {
-        await page.goto(h.url);
-        const item = page.getByTestId('article-item').first();
-        await item.waitFor({ state: 'visible', timeout: 30_000 });
-        return '[data-testid="article-item"]';
-      },
-      async close() {
-        await h.stop();
-        rmSync(dir, { recursive: true, force: true });
-      },
+      open: open.ms,
+      full: open.fullMs,
+      tags,
+      listCalls: listAfter - listBefore,
+      longTotal: scroll.longTotal,
+      longCount: scroll.longCount,
+      longMax: scroll.longMax,
+      frameP95: scroll.frameP95,
+      frameMax: scroll.frameMax,
+      nodesOpen,
+      nodesEnd,
+      heapMB: heap,
     };
-  } catch (error) {
-    await host?.stop();
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
+  } finally {
+    await page.close();
   }
 }
 
-async function harnessTarget(log: Log): Promise<Target> {
-  log('building the reader harness…');
-  const r = vite('test/bench/reader/harness/vite.config.ts');
-  if (!r.ok) throw new Error(`the reader harness did not build:\n${r.output}`);
-  const server = await serveDir(join(repoRoot, '.bench', 'reader-harness'));
-  return {
-    mode: 'harness',
-    async load(page) {
-      await page.goto(`${server.url}?chars=${CHARS}&annotations=${ANNOTATIONS}`);
-      await page.getByTestId('open-article').waitFor();
-      return '[data-testid="open-article"]';
-    },
-    close: () => server.close(),
-  };
+function listCalls(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __flHarness: { calls(): Record<string, number> } }).__flHarness.calls()['annotations.list'] ?? 0);
 }
 
-export async function runReaderBench(log: Log = console.log, options: { harness?: boolean } = {}): Promise<void> {
+function report(log: Log, size: Size, blocks: number, runs: Record<Tool, Run[]>) {
+  const f = runs.Framelens;
+  const r = runs.Recogito;
+  const m = (rs: Run[], pick: (x: Run) => number) => median(rs.map(pick));
+  const all = (rs: Run[]) => rs.flatMap((x) => x.tags);
+  type Row = [string, number, number, number?];
+  const rows: Row[] = [
+    ['open (ms, median)', m(f, (x) => x.open), m(r, (x) => x.open)],
+    ['full (ms, median)', m(f, (x) => x.full), m(r, (x) => x.full)],
+    ['tag (ms, median)', median(all(f)), median(all(r))],
+    ['tag (ms, p95)', quantile(all(f), 0.95), quantile(all(r), 0.95)],
+    ['scroll: long tasks (ms total, median)', m(f, (x) => x.longTotal), m(r, (x) => x.longTotal)],
+    ['scroll: long tasks (count, median)', m(f, (x) => x.longCount), m(r, (x) => x.longCount)],
+    ['scroll: longest task (ms, max)', Math.max(...f.map((x) => x.longMax)), Math.max(...r.map((x) => x.longMax))],
+    ['scroll: frame p95 (ms, median)', m(f, (x) => x.frameP95), m(r, (x) => x.frameP95)],
+    ['scroll: longest frame (ms, max)', Math.max(...f.map((x) => x.frameMax)), Math.max(...r.map((x) => x.frameMax))],
+    ['DOM elements after open', m(f, (x) => x.nodesOpen), m(r, (x) => x.nodesOpen)],
+    ['DOM elements at the end', m(f, (x) => x.nodesEnd), m(r, (x) => x.nodesEnd)],
+    ['JS heap after open (MB)', m(f, (x) => x.heapMB), m(r, (x) => x.heapMB)],
+  ];
+  log(`\n${fmt(size.chars)} characters, ${fmt(size.annotations)} annotations (${fmt(blocks)} render blocks), ${f.length} runs each, alternating:`);
+  const w = Math.max(...rows.map((x) => x[0].length));
+  log(`  ${''.padEnd(w)}  ${'Framelens'.padStart(10)}  ${'Recogito'.padStart(10)}  ${'F / R'.padStart(7)}`);
+  for (const [label, a, b] of rows) {
+    const digits = label.includes('MB') ? 1 : label.startsWith('DOM') || label.includes('count') ? 0 : 1;
+    const ratio = b > 0 ? fmt(a / b, 2) : '–';
+    log(`  ${label.padEnd(w)}  ${fmt(a, digits).padStart(10)}  ${fmt(b, digits).padStart(10)}  ${ratio.padStart(7)}`);
+  }
+  log(`  annotations.list calls while tagging (Framelens): ${f.reduce((s, x) => s + x.listCalls, 0)} in ${all(f).length} tags`);
+}
+
+export async function runReaderBench(log: Log = console.log, args: string[] = []): Promise<void> {
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number of runs, 1 or more.');
+  const sizeArgs = args.filter((a, i) => !a.startsWith('--') && !(runsAt >= 0 && i === runsAt + 1));
+  const sizes = (sizeArgs.length ? sizeArgs : DEFAULT_SIZES).map(parseSize);
   const executablePath = chromiumPath();
-  const text = syntheticArticle(CHARS);
-  const blocks = splitBlocks(text).blocks.length;
 
-  let target: Target;
-  let why = 'forced with --harness';
-  if (!options.harness) {
-    const missing = ensureRendererBuilt(log);
-    if (missing) why = missing;
-    else {
-      try {
-        target = await appTarget(text, log);
-      } catch (error) {
-        why = `the web host could not be used: ${error instanceof Error ? error.message : String(error)}`;
-      }
-    }
-  }
-  target ??= await harnessTarget(log);
-  if (target.mode === 'harness') log(`mode: standalone reader harness with an in-memory API (${why})`);
-  else log('mode: the real app (framelens serve + built renderer), API over HTTP on 127.0.0.1');
-
+  log('building the Framelens reader harness and the Recogito page…');
+  vite('test/bench/reader/harness/vite.config.ts');
+  vite('test/bench/reader/recogito/vite.config.ts');
+  const framelens = await serveDir(join(repoRoot, '.bench', 'reader-harness'));
+  const recogito = await serveDir(join(repoRoot, '.bench', 'reader-recogito'));
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     // tsx keeps function names with a helper the page does not have; the probes need it to be a no-op.
     await context.addInitScript('window.__name = (f) => f;');
-    log(`browser: Chromium ${browser.version()}, headless, 1440×900`);
-    log(`article: ${fmt(text.length)} characters (UTF-16 units), ${fmt(ANNOTATIONS)} annotations, ${syntheticTags.length} tags, ${fmt(blocks)} render blocks`);
-
-    // 1. Opening the article. One warm-up run, then fresh pages.
-    const openTimes: number[] = [];
-    const fullTimes: number[] = [];
-    let lastPage: Page | null = null;
-    let dom = { blocks: 0, marks: 0, allMarks: 0 };
-    for (let run = 0; run <= OPEN_RUNS; run++) {
-      await lastPage?.close();
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      const selector = await target.load(page);
-      const r = await page.evaluate(measureOpen, selector);
-      if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
-      if (run > 0) {
-        openTimes.push(r.ms);
-        fullTimes.push(r.fullMs);
+    log(`browser: Chromium ${browser.version()}, headless, 1440×900; ${syntheticTags.length} tags; Recogito ${recogitoVersion()}`);
+    for (const size of sizes) {
+      const query = `?chars=${size.chars}&annotations=${size.annotations}`;
+      const blocks = splitBlocks(syntheticArticle(size.chars)).blocks.length;
+      const results: Record<Tool, Run[]> = { Framelens: [], Recogito: [] };
+      for (let run = 0; run < runs; run++) {
+        const order: Tool[] = run % 2 === 0 ? ['Framelens', 'Recogito'] : ['Recogito', 'Framelens'];
+        for (const tool of order) {
+          const url = (tool === 'Framelens' ? framelens.url : recogito.url) + query;
+          results[tool].push(await runOnce(context, tool, url));
+        }
       }
-      dom = { blocks: r.blocks, marks: r.marks, allMarks: r.allMarks };
-      lastPage = page;
+      report(log, size, blocks, results);
     }
-    const page = lastPage!;
-    const scroll = await page.evaluate(checkScroll);
-    if (!scroll.scrollable || !scroll.textAtMiddle.trim()) throw new Error(`the opened article does not scroll to painted text (${JSON.stringify(scroll)})`);
-    log(
-      `dom: ${fmt(dom.blocks)} blocks; ${fmt(dom.marks)} highlight elements in the first painted frame, ${fmt(dom.allMarks)} once all text is written; ` +
-        `scroll height ${fmt(scroll.scrollHeight)} px; a jump to the middle painted in ${fmt(scroll.jumpMs, 1)} ms`,
-    );
-
-    // 2. Applying a tag with a key in the picker.
-    const tagTimes: number[] = [];
-    let seed = 1;
-    while (tagTimes.length < TAG_RUNS && seed < TAG_RUNS * 4) {
-      const selected = await page.evaluate(selectPassage, seed++);
-      if (!selected) continue;
-      const picker = page.getByTestId('tag-picker');
-      await picker.waitFor({ state: 'visible' });
-      await page.evaluate(armTagProbe);
-      await page.keyboard.press(String(1 + (seed % 9)));
-      const ms = await page.evaluate(() => (window as Window & { __flTag?: Promise<number> }).__flTag!);
-      tagTimes.push(ms);
-      await picker.waitFor({ state: 'detached' });
-      // Let the shell's reload after the change settle so runs do not overlap.
-      await page.waitForTimeout(250);
-    }
-    if (tagTimes.length < TAG_RUNS) throw new Error(`only ${tagTimes.length} of ${TAG_RUNS} passages could be selected`);
-
-    const report = (label: string, xs: number[], target: number) => {
-      const med = median(xs);
-      const p95 = quantile(xs, 0.95);
-      log(
-        `${label}: median ${fmt(med, 1)} ms, p95 ${fmt(p95, 1)} ms (n=${xs.length}, min ${fmt(Math.min(...xs), 1)}, max ${fmt(Math.max(...xs), 1)}); ` +
-          `target ≤ ${fmt(target)} ms, median/target ${fmt(med / target, 2)}, p95/target ${fmt(p95 / target, 2)}`,
-      );
-    };
-    report('open article → painted, scrollable', openTimes, OPEN_TARGET_MS);
-    log(
-      `  (every block's text in the DOM, written progressively after the first paint: median ${fmt(median(fullTimes), 0)} ms, p95 ${fmt(quantile(fullTimes, 0.95), 0)} ms)`,
-    );
-    report('apply tag (key in picker) → highlight painted', tagTimes, TAG_TARGET_MS);
-    log('baseline: Recogito text annotator ≈ 0.9 s for the same load on this machine (reference figure, not measured by this run)');
-    log(`open vs the Recogito reference: median ${fmt(median(openTimes) / 900, 2)}× of 0.9 s`);
   } finally {
     await browser?.close();
-    await target.close();
+    await framelens.close();
+    await recogito.close();
   }
 }
 
+function recogitoVersion(): string {
+  const file = join(repoRoot, 'node_modules', '@recogito', 'text-annotator', 'package.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version : '(not installed)';
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runReaderBench(console.log, { harness: process.argv.includes('--harness') }).catch((error) => {
+  runReaderBench(console.log, process.argv.slice(2)).catch((error) => {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;
   });

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const benches = [
   ['Storage: import, search, CSV export', 'storage.bench.ts'],
+  ['Command line start-up', 'cli.bench.ts'],
   ['Comparing frames: compare view, co-occurrence, distinctive words, matrix export, variables', 'compare.bench.ts'],
   ['Reliability between coders: agreement, bootstrap, unitized alpha', 'reliability.bench.ts'],
   ['Merging a colleague’s project', 'merge.bench.ts'],

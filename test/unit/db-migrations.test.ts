@@ -107,3 +107,23 @@ test('hot queries use the indexes meant for them', () => {
   assert.match(plan("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'x'"), /VIRTUAL TABLE INDEX/);
   db.close();
 });
+
+test('version 7 keeps type reasons and link proposals, and an older project gains them', () => {
+  const db = new Database(':memory:');
+  for (const m of migrations.filter((m) => m.version <= 6)) db.exec(m.sql);
+  db.prepare("INSERT INTO entities (id, name, type, created_at) VALUES (1, 'Kazakstan', 'LOC', 'now'), (2, 'Kazakhstan', 'LOC', 'now')").run();
+  db.exec(migrations.find((m) => m.version === 7)!.sql);
+  const columns = (table: string) => (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+  assert.ok(columns('entities').includes('type_reason'));
+  assert.ok(columns('mentions').includes('type_reason'));
+  assert.equal(db.prepare('SELECT type_reason FROM entities WHERE id = 1').pluck().get(), null, 'older entities have no reason yet');
+  db.prepare("INSERT INTO entity_link_proposals (entity_id, other_id, kind, confidence, evidence, found_at) VALUES (1, 2, 'exonym', 0.97, 'x', 'now')").run();
+  assert.throws(() =>
+    db.prepare("INSERT INTO entity_link_proposals (entity_id, other_id, kind, confidence, evidence, found_at) VALUES (2, 1, 'exonym', 0.97, 'x', 'now')").run(),
+  );
+  assert.throws(() => db.prepare("INSERT INTO entity_link_rejections (name_a, name_b) VALUES ('b', 'a')").run());
+  db.pragma('foreign_keys = ON');
+  db.prepare('DELETE FROM entities WHERE id = 2').run();
+  assert.equal(db.prepare('SELECT count(*) FROM entity_link_proposals').pluck().get(), 0, 'a proposal goes with its entity');
+  db.close();
+});

@@ -138,3 +138,57 @@ test('the CSV export lists the entities mentioned inside each tagged passage', (
     p.cleanup();
   }
 });
+
+type Why = {
+  type: string;
+  reason: { source: string; detail: string; confidence: number | null; rulesOnly: boolean } | null;
+  mentions: { type: string; source: string; count: number; confidence: number | null; rulesOnly: boolean }[];
+};
+
+test('an entity says why it has its type: the tagger with its confidence, a rule, or the analyst', () => {
+  const { p, byName } = setup();
+  try {
+    const holm = byName('Erik Holm')!;
+    const why = ok<Why>(p.dispatch('entities.why', { id: holm.id }));
+    assert.ok(why.reason, 'detection stored a reason');
+    assert.equal(why.reason.rulesOnly, false, 'Swedish has a trained tagger');
+    if (why.reason.source === 'model') assert.ok(why.reason.confidence! > 0 && why.reason.confidence! <= 1);
+    assert.ok(why.mentions.reduce((n, m) => n + m.count, 0) >= 2);
+    ok(p.dispatch('entities.setType', { id: holm.id, type: 'ORG' }));
+    assert.equal(ok<Why>(p.dispatch('entities.why', { id: holm.id })).reason?.source, 'analyst');
+  } finally {
+    p.cleanup();
+  }
+});
+
+test('a language without a trained tagger is typed by the rules only, and says so', () => {
+  const p = tempProject();
+  try {
+    const text = 'Le président Emmanuel Macron a parlé à Paris avec Angela Merkel.';
+    const art = ok<{ id: number }>(p.dispatch('articles.importText', { text, language: 'fr' }));
+    detectNow(p.services, createDetector(), [art.id]);
+    const entities = ok<{ entities: Entity[] }>(p.dispatch('entities.list', {})).entities;
+    assert.ok(entities.length > 0);
+    for (const e of entities) assert.equal(ok<Why>(p.dispatch('entities.why', { id: e.id })).reason?.rulesOnly, true, e.name);
+  } finally {
+    p.cleanup();
+  }
+});
+
+test("storing one article's detection looks only at the entities it touches", () => {
+  const { p } = setup();
+  try {
+    const plan = (
+      p.services.db
+        .prepare('EXPLAIN QUERY PLAN DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)')
+        .all(1) as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' | ');
+    assert.match(plan, /USING INTEGER PRIMARY KEY/);
+    assert.match(plan, /mentions_entity/);
+    assert.doesNotMatch(plan, /SCAN entities/);
+  } finally {
+    p.cleanup();
+  }
+});

@@ -4,8 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { convertHtml, languageCode } from '../../main/services/import/html.ts';
-import { convertFile, sniffFormat } from '../../main/services/import/convert.ts';
+import { convertHtml } from '../../main/services/import/html.ts';
+import { languageCode } from '../../main/services/import/language-code.ts';
+import { convertFile } from '../../main/services/import/convert.ts';
+import { sniffFormat } from '../../main/services/import/formats.ts';
 import { AppError } from '../../main/services/errors.ts';
 
 const page = readFileSync(new URL('./fixtures/import/news-page.html', import.meta.url), 'utf8');

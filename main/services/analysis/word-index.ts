@@ -24,14 +24,16 @@ export type WordIndexLimits = { tokens: number; runs: number };
 const DEFAULT_LIMITS: WordIndexLimits = { tokens: 20_000_000, runs: 2_000_000 };
 
 export function createWordIndex(db: Db, limits: WordIndexLimits = DEFAULT_LIMITS) {
-  const table = createRunTable();
+  // Made on first use: opening a project for one command should not pay for a table of all characters.
+  let made: ReturnType<typeof createRunTable> | null = null;
+  const runTable = () => (made ??= createRunTable());
   let entries = new Map<number, Entry>();
   let tokens = 0;
   const head = db.prepare('SELECT json_group_array(json_array(id, text_hash, language)) FROM articles WHERE id IN (SELECT value FROM json_each(?))').pluck();
   const body = db.prepare('SELECT text FROM articles WHERE id = ?').pluck();
 
   const forgetAll = () => {
-    table.clear();
+    made?.clear();
     entries = new Map();
     tokens = 0;
   };
@@ -46,7 +48,7 @@ export function createWordIndex(db: Db, limits: WordIndexLimits = DEFAULT_LIMITS
     }
     const { runs, starts, ends } = scratch;
     let n = 0;
-    table.scan(text, (id, start, end) => {
+    runTable().scan(text, (id, start, end) => {
       runs[n] = id;
       starts[n] = start;
       ends[n++] = end;
@@ -101,7 +103,7 @@ export function createWordIndex(db: Db, limits: WordIndexLimits = DEFAULT_LIMITS
      */
     count(articles: Iterable<[articleId: number, groups: readonly (readonly TextSpan[])[]]>, groupCount: number): RunCounts {
       // The vocabulary is shared by every entry, so it is only ever dropped whole, between counts.
-      if (table.size() > limits.runs) forgetAll();
+      if (runTable().size() > limits.runs) forgetAll();
       const asked = [...articles];
       const heads = new Map(
         (JSON.parse(head.get(JSON.stringify(asked.map(([id]) => id))) as string) as [number, string, string | null][]).map(([id, hash, language]) => [
@@ -118,13 +120,13 @@ export function createWordIndex(db: Db, limits: WordIndexLimits = DEFAULT_LIMITS
       const byLanguage = new Map<string | null, Uint32Array[]>();
       for (const [entry, language, groups] of perArticle) {
         let counts = byLanguage.get(language);
-        if (!counts) byLanguage.set(language, (counts = Array.from({ length: groupCount }, () => new Uint32Array(table.size()))));
+        if (!counts) byLanguage.set(language, (counts = Array.from({ length: groupCount }, () => new Uint32Array(runTable().size()))));
         groups.forEach((spans, g) => countInto(entry, spans, counts[g]!));
       }
-      return { byLanguage, run: table.run };
+      return { byLanguage, run: runTable().run };
     },
     /** How much is held, for tests and the benchmark. */
-    size: () => ({ articles: entries.size, tokens, runs: table.size() }),
+    size: () => ({ articles: entries.size, tokens, runs: made?.size() ?? 0 }),
   };
 }
 

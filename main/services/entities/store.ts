@@ -9,7 +9,29 @@ import type { ArticleService } from '../articles.ts';
 import { splitsSurrogatePair } from '../text/offsets.ts';
 import type { VariableService } from '../variables/store.ts';
 import { articleFilterSql } from '../variables/filter.ts';
-import type { Mention as DetectedMention } from './detect/types.ts';
+import type { Mention as DetectedMention, TypeReason } from './detect/types.ts';
+
+/** Why an entity or mention has its type, as stored: detection's reason, or the analyst's choice. */
+export type StoredReason = { type: EntityType; source: TypeReason['source'] | 'analyst'; detail: string; confidence?: number; rulesOnly?: boolean };
+
+const ANALYST = (type: EntityType): StoredReason => ({ type, source: 'analyst', detail: 'set by the analyst' });
+
+function reasonJson(type: EntityType, why: TypeReason | undefined): string | null {
+  if (!why) return null;
+  const r: StoredReason = { type, source: why.source, detail: why.detail };
+  if (why.confidence !== undefined) r.confidence = Math.round(why.confidence * 1000) / 1000;
+  if (why.rulesOnly) r.rulesOnly = true;
+  return JSON.stringify(r);
+}
+
+function parseReason(json: string | null): StoredReason | null {
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as StoredReason;
+  } catch {
+    return null;
+  }
+}
 
 type EntityRow = { id: number; name: string; type: EntityType; mention_count: number; article_count: number };
 type MentionRow = {
@@ -40,7 +62,7 @@ const MENTION_COLUMNS = 'm.id, m.article_id, m.entity_id, e.name AS entity, e.ty
 
 export function entityStore(db: Db, deps: { articles: ArticleService; variables: VariableService }) {
   const aliasLookup = db.prepare('SELECT entity_id FROM entity_aliases WHERE alias = ?').pluck();
-  const insertEntity = db.prepare('INSERT INTO entities (name, type, created_at) VALUES (?, ?, ?)');
+  const insertEntity = db.prepare('INSERT INTO entities (name, type, created_at, type_reason) VALUES (?, ?, ?, ?)');
   const insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (alias, entity_id) VALUES (?, ?)');
   const aliasesOf = db.prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias COLLATE NOCASE').pluck();
   const entityRow = db.prepare(
@@ -48,10 +70,10 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
      FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id WHERE e.id = ? GROUP BY e.id`,
   );
   const insertMention = db.prepare(
-    `INSERT INTO mentions (article_id, entity_id, start, "end", text, detected_as, origin)
-     VALUES (@articleId, @entityId, @start, @end, @text, @detectedAs, @origin)
+    `INSERT INTO mentions (article_id, entity_id, start, "end", text, detected_as, origin, type_reason)
+     VALUES (@articleId, @entityId, @start, @end, @text, @detectedAs, @origin, @reason)
      ON CONFLICT (article_id, start, "end") DO UPDATE SET entity_id = excluded.entity_id, text = excluded.text,
-       detected_as = excluded.detected_as, origin = excluded.origin`,
+       detected_as = excluded.detected_as, origin = excluded.origin, type_reason = excluded.type_reason`,
   );
   const mentionById = db.prepare(`SELECT ${MENTION_COLUMNS} FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.id = ?`);
   const mentionsOfArticle = db.prepare(
@@ -73,10 +95,10 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
   }
 
   /** The entity a name leads to, created (with the name as its first alias) when none does. */
-  function resolve(name: string, type: EntityType): number {
+  function resolve(name: string, type: EntityType, reason: string | null = null): number {
     const found = aliasLookup.get(name) as number | undefined;
     if (found !== undefined) return found;
-    const id = Number(insertEntity.run(name, type, now()).lastInsertRowid);
+    const id = Number(insertEntity.run(name, type, now(), reason).lastInsertRowid);
     insertAlias.run(name, id);
     return id;
   }
@@ -85,12 +107,16 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
     return new Set((ignoredNames.all() as string[]).map((n) => n.toLowerCase()));
   }
 
-  /** Removes entities that nothing refers to any more and that the analyst never touched. */
-  function pruneOrphans() {
-    db.prepare(
-      `DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions)
-         AND (SELECT count(*) FROM entity_aliases a WHERE a.entity_id = entities.id) <= 1`,
-    ).run();
+  /**
+   * Removes those of the given entities that nothing refers to any more and that the analyst never
+   * touched; only they are looked at, so the cost follows the article, not the project.
+   */
+  const pruneOne = db.prepare(
+    `DELETE FROM entities WHERE id = ? AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)
+       AND (SELECT count(*) FROM entity_aliases a WHERE a.entity_id = entities.id) <= 1`,
+  );
+  function pruneOrphans(ids: Iterable<number>) {
+    for (const id of new Set(ids)) pruneOne.run(id);
   }
 
   /**
@@ -98,6 +124,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
    * mentions stay (and win over overlapping proposals), rejected spans and ignored names stay out.
    */
   const applyDetection = writeTransaction(db, (articleId: number, detected: DetectedMention[], language: string | null) => {
+    const before = db.prepare("SELECT DISTINCT entity_id FROM mentions WHERE article_id = ? AND origin = 'detected'").pluck().all(articleId) as number[];
     db.prepare("DELETE FROM mentions WHERE article_id = ? AND origin = 'detected'").run(articleId);
     const manual = db.prepare('SELECT start, "end" FROM mentions WHERE article_id = ?').all(articleId) as { start: number; end: number }[];
     const rejected = new Set(
@@ -111,13 +138,23 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
       if (rejected.has(`${m.start}:${m.end}`)) continue;
       if (ignored.has(m.entity.toLowerCase()) || ignored.has(m.text.toLowerCase())) continue;
       if (manual.some((x) => x.start < m.end && m.start < x.end)) continue;
-      insertMention.run({ articleId, entityId: resolve(m.entity, m.type), start: m.start, end: m.end, text: m.text, detectedAs: m.entity, origin: 'detected' });
+      const reason = reasonJson(m.type, m.why);
+      insertMention.run({
+        articleId,
+        entityId: resolve(m.entity, m.type, reason),
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        detectedAs: m.entity,
+        origin: 'detected',
+        reason,
+      });
       added++;
     }
     db.prepare(
       'INSERT INTO detection_state (article_id, language, detected_at) VALUES (?, ?, ?) ON CONFLICT(article_id) DO UPDATE SET language = excluded.language, detected_at = excluded.detected_at',
     ).run(articleId, language, now());
-    pruneOrphans();
+    pruneOrphans(before);
     return added;
   });
 
@@ -177,7 +214,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
 
   const setType = writeTransaction(db, (id: number, type: EntityType): Entity => {
     get(id);
-    db.prepare('UPDATE entities SET type = ? WHERE id = ?').run(type, id);
+    db.prepare('UPDATE entities SET type = ?, type_reason = ? WHERE id = ?').run(type, JSON.stringify(ANALYST(type)), id);
     return get(id);
   });
 
@@ -198,7 +235,10 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
     const exact = current.aliases.find((a) => a.toLowerCase() === alias.toLowerCase());
     if (!exact) throw notFound(`“${alias}” is not a name of “${current.name}”, so it`);
     if (current.aliases.length === 1) throw invalid(`“${exact}” is the only name of this entity; there is nothing to split it from.`);
-    const createdId = Number(insertEntity.run(exact, current.type, now()).lastInsertRowid);
+    const createdId = Number(insertEntity.run(exact, current.type, now(), null).lastInsertRowid);
+    // Split apart: a later search for names linked across languages does not join them again.
+    const pair = [current.name.toLowerCase(), exact.toLowerCase()].sort();
+    if (pair[0] !== pair[1]) db.prepare('INSERT OR IGNORE INTO entity_link_rejections (name_a, name_b) VALUES (?, ?)').run(pair[0], pair[1]);
     db.prepare('UPDATE entity_aliases SET entity_id = ? WHERE alias = ?').run(createdId, exact);
     db.prepare('UPDATE mentions SET entity_id = ? WHERE entity_id = ? AND (detected_as = ? COLLATE NOCASE OR text = ? COLLATE NOCASE)').run(
       createdId,
@@ -257,12 +297,21 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
       if (input.entityId !== undefined) entityId = get(input.entityId).id;
       else {
         const name = input.name!;
-        entityId = resolve(name, input.type ?? 'MISC');
+        entityId = resolve(name, input.type ?? 'MISC', JSON.stringify(ANALYST(input.type ?? 'MISC')));
         db.prepare('DELETE FROM ignored_names WHERE name = ?').run(name.toLowerCase());
       }
       db.prepare('DELETE FROM rejected_mentions WHERE article_id = ? AND start = ? AND "end" = ?').run(input.articleId, input.start, input.end);
       const detectedAs = get(entityId).name;
-      insertMention.run({ articleId: input.articleId, entityId, start: input.start, end: input.end, text: surface, detectedAs, origin: 'manual' });
+      insertMention.run({
+        articleId: input.articleId,
+        entityId,
+        start: input.start,
+        end: input.end,
+        text: surface,
+        detectedAs,
+        origin: 'manual',
+        reason: JSON.stringify(ANALYST(get(entityId).type)),
+      });
       const id = db
         .prepare('SELECT id FROM mentions WHERE article_id = ? AND start = ? AND "end" = ?')
         .pluck()
@@ -277,7 +326,7 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
       db.prepare('INSERT OR IGNORE INTO rejected_mentions (article_id, start, "end") VALUES (?, ?, ?)').run(removed.articleId, removed.start, removed.end);
     }
     db.prepare('DELETE FROM mentions WHERE id = ?').run(id);
-    pruneOrphans();
+    pruneOrphans([removed.entityId]);
     return { removed };
   });
 
@@ -297,9 +346,64 @@ export function entityStore(db: Db, deps: { articles: ArticleService; variables:
     };
   }
 
+  const entityReason = db.prepare('SELECT type, type_reason FROM entities WHERE id = ?');
+  const mentionReasons = db.prepare('SELECT type_reason, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY type_reason ORDER BY n DESC');
+
+  /**
+   * Why the entity has its type: the reason it was first given (or the analyst's choice), and how its
+   * mentions were typed, grouped by reason (one entity's mentions, through their index).
+   */
+  function why(id: number) {
+    const row = entityReason.get(id) as { type: EntityType; type_reason: string | null } | undefined;
+    if (!row) throw notFound(`Entity ${id}`);
+    const groups = new Map<
+      string,
+      { type: EntityType; source: StoredReason['source']; detail: string; count: number; confidenceSum: number; confident: number; rulesOnly: boolean }
+    >();
+    let unexplained = 0;
+    for (const r of mentionReasons.all(id) as { type_reason: string | null; n: number }[]) {
+      const reason = parseReason(r.type_reason);
+      if (!reason) {
+        unexplained += r.n;
+        continue;
+      }
+      // The tagger's reasons differ only in confidence: one group per source, detail and type.
+      const key = `${reason.type}\t${reason.source}\t${reason.detail}`;
+      let g = groups.get(key);
+      if (!g)
+        groups.set(key, (g = { type: reason.type, source: reason.source, detail: reason.detail, count: 0, confidenceSum: 0, confident: 0, rulesOnly: false }));
+      g.count += r.n;
+      if (reason.confidence !== undefined) {
+        g.confidenceSum += reason.confidence * r.n;
+        g.confident += r.n;
+      }
+      if (reason.rulesOnly) g.rulesOnly = true;
+    }
+    const reason = parseReason(row.type_reason);
+    return {
+      type: row.type,
+      reason: reason
+        ? { type: reason.type, source: reason.source, detail: reason.detail, confidence: reason.confidence ?? null, rulesOnly: reason.rulesOnly === true }
+        : null,
+      mentions: [...groups.values()]
+        .sort((a, b) => b.count - a.count)
+        .slice(0, 8)
+        .map((g) => ({
+          type: g.type,
+          source: g.source,
+          detail: g.detail,
+          count: g.count,
+          confidence: g.confident ? Math.round((g.confidenceSum / g.confident) * 1000) / 1000 : null,
+          rulesOnly: g.rulesOnly,
+        })),
+      unexplained,
+    };
+  }
+
   return {
     get,
     resolve,
+    why,
     ignoreSet,
     applyDetection,
     list,

@@ -5,7 +5,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../api/contract.ts';
 import { AppError } from '../errors.ts';
-import { convertSplit, sniffFormat, type SplitChoice } from './convert.ts';
+import type { SplitChoice } from './convert.ts';
+import { sniffFormat } from './formats.ts';
+import { plainTextArticles } from './plain-text.ts';
 import type { ConvertedArticle } from './types.ts';
 
 type ConvertTask = { kind: 'articles'; name: string; bytes: Uint8Array; choice: SplitChoice } | { kind: 'whole'; name: string; bytes: Uint8Array };
@@ -96,7 +98,7 @@ export function createConvertPool(size = Math.max(1, Math.min(4, availableParall
       // Plain text is only decoded: copying it to a worker and back would cost more than that.
       if (!choice.split && choice.delimiter === undefined && sniffFormat(bytes, name) === 'text') {
         if (signal?.aborted) throw cancelled(name);
-        return convertSplit(name, bytes, choice);
+        return plainTextArticles(name, bytes);
       }
       return unwrap(await run({ kind: 'articles', name, bytes, choice }, signal)).articles!;
     },

@@ -9,6 +9,7 @@ import { XMLValidator, type ValidationError } from 'fast-xml-parser';
 import { invalid } from '../errors.ts';
 import { normaliseLineEndings } from '../text/decode.ts';
 import { htmlToText } from './html-text.ts';
+import { languageCode } from './language-code.ts';
 import type { ConvertedArticle, FoundMeta } from './types.ts';
 import { after, declaresEntities, doctypeEnd, readXmlTree, startsWithWord, XmlReadError, type XmlNode } from './xml-safe.ts';
 
@@ -387,14 +388,6 @@ function calendarDate(year: number, month: number, day: number): string | undefi
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** "sv", "sv-se", "en_GB" → "sv", "sv-SE", "en-GB"; other subtags are dropped, and anything not a code is ignored. */
-function languageCode(value: string | undefined): string | undefined {
-  const [primary, ...rest] = (value ?? '').trim().split(/[-_]/);
-  if (!primary || !/^[a-z]{2,3}$/i.test(primary)) return undefined;
-  const region = rest.find((subtag) => /^(?:[a-z]{2}|\d{3})$/i.test(subtag));
-  return region ? `${primary.toLowerCase()}-${region.toUpperCase()}` : primary.toLowerCase();
 }
 
 /** An http(s) URL, resolved against xml:base when relative; anything else (javascript:, file:) is dropped. */

@@ -4,6 +4,7 @@
 import { Readability } from '@mozilla/readability';
 import { invalid } from '../errors.ts';
 import { nodeText, parseHtmlSafely } from './html-text.ts';
+import { languageCode } from './language-code.ts';
 import type { ConvertedArticle, FoundMeta } from './types.ts';
 
 type Doc = ReturnType<typeof parseHtmlSafely>;
@@ -63,13 +64,6 @@ const firstOf = (items: Json[], key: string) => items.map((item) => item[key]).f
 function isoDay(value: string | undefined): string | undefined {
   const m = value ? /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
-}
-
-/** "sv_SE", "SV-se" and "sv" as the language codes Framelens stores; anything else is left out. */
-export function languageCode(value: string | undefined): string | undefined {
-  const m = value ? /^\s*([a-z]{2,3})(?:[-_]([a-z0-9]{2,8}))?\s*$/i.exec(value) : null;
-  if (!m) return undefined;
-  return m[2] ? `${m[1]!.toLowerCase()}-${m[2].length === 2 ? m[2].toUpperCase() : m[2]}` : m[1]!.toLowerCase();
 }
 
 const webAddress = (value: string | undefined) => (value && /^https?:\/\/[^\s]+$/i.test(value) ? value : undefined);

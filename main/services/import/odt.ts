@@ -10,6 +10,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { invalid } from '../errors.ts';
 import type { ConvertedArticle, FoundMeta } from './types.ts';
+import { languageCode } from './language-code.ts';
 import { declaresEntities, readXmlTree, XmlReadError, type XmlNode } from './xml-safe.ts';
 import { listZipEntries, looksLikeZip, readZipEntries } from './zip-guard.ts';
 
@@ -262,14 +263,6 @@ function isoDate(value: string | undefined): string | undefined {
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? match[0].slice(0, 10) : undefined;
-}
-
-/** "sv", "sv-se", "en_GB" → "sv", "sv-SE", "en-GB"; anything that is not a language code is ignored. */
-function languageCode(value: string | undefined): string | undefined {
-  const [primary, ...rest] = (value ?? '').trim().split(/[-_]/);
-  if (!primary || !/^[a-z]{2,3}$/i.test(primary)) return undefined;
-  const region = rest.find((subtag) => /^(?:[a-z]{2}|\d{3})$/i.test(subtag));
-  return region ? `${primary.toLowerCase()}-${region.toUpperCase()}` : primary.toLowerCase();
 }
 
 // --- content.xml ----------------------------------------------------------------------------------

@@ -81,14 +81,25 @@ type Comparable = { id: number; tagId: number; start: number; end: number; updat
  * deeply reactive state; copying only what changed keeps reads off its proxies.
  */
 export function adoptList<A extends Comparable>(incoming: readonly A[], previous: readonly A[]): readonly A[] {
-  const old = new Map<number, A>();
-  for (const a of previous) old.set(a.id, a);
+  // Lists usually line up (the same order, one annotation added or removed): match by position first and
+  // build a lookup by id only from the first place they do not.
+  let old: Map<number, A> | null = null;
   const out: A[] = new Array(incoming.length);
   let same = incoming.length === previous.length;
+  let shift = 0;
   for (let i = 0; i < incoming.length; i++) {
     const a = incoming[i]!;
     const id = a.id;
-    const o = old.get(id);
+    let o: A | undefined = previous[i + shift];
+    if (o?.id !== id && previous[i + shift + 1]?.id === id) o = previous[i + ++shift];
+    else if (o?.id !== id && previous[i + shift - 1]?.id === id) o = previous[i + --shift];
+    if (o?.id !== id) {
+      if (!old) {
+        old = new Map();
+        for (const p of previous) old.set(p.id, p);
+      }
+      o = old.get(id);
+    }
     const plain = o && o.updatedAt === a.updatedAt && o.tagId === a.tagId && o.start === a.start && o.end === a.end ? o : { ...a };
     out[i] = plain;
     if (same && plain !== previous[i]) same = false;

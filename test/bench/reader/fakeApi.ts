@@ -11,6 +11,8 @@ const now = () => new Date().toISOString();
 export function createFakeApi(options: { chars?: number; annotations?: number; text?: string; title?: string; mentions?: boolean } = {}): {
   api: Api;
   data: () => FakeData;
+  /** How many times each method was called. */
+  calls: Record<string, number>;
 } {
   const text = options.text ?? syntheticArticle(options.chars ?? 300_000);
   const created = '2025-03-12T09:41:00.000Z';
@@ -177,11 +179,20 @@ export function createFakeApi(options: { chars?: number; annotations?: number; t
       return { removed };
     },
   };
+  const calls: Record<string, number> = {};
   const api = new Proxy(impl, {
-    get: (target, key: string) => target[key as keyof Api] ?? (async () => fail(`${key} is not part of the reader harness.`)),
+    get: (target, key: string) => {
+      const method = target[key as keyof Api] as ((input: never) => Promise<unknown>) | undefined;
+      if (!method) return async () => fail(`${key} is not part of the reader harness.`);
+      return (input: never) => {
+        calls[key] = (calls[key] ?? 0) + 1;
+        return method(input);
+      };
+    },
   }) as Api;
   return {
     api,
+    calls,
     data: () => ({ article: { ...article, annotationCount: annotations.length }, tags: [...tags], annotations: annotations.map((a) => ({ ...a })) }),
   };
 }

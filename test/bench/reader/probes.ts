@@ -3,43 +3,55 @@
 
 type ProbeWindow = Window & { __flTag?: Promise<number> };
 
+/** What the probes look for in one tool's page. */
+export type Selectors = {
+  /** The button that opens the article. */
+  open: string;
+  /** The element holding the article's text. */
+  root: string;
+  /** A painted highlight. */
+  mark: string;
+  /** The scrolling box around the text. */
+  scroller: string;
+};
+
 /**
- * Clicks `selector` (the article in the list, or the harness's Open button) and resolves with the time
- * from the click to the frame after the reader's text first appears with its blocks, i.e. once it has
- * been painted (`ms`), and the time until every block holds its text (`fullMs`).
+ * Clicks the open button and resolves with the time from the click to the frame after the text first
+ * appears with a highlight, i.e. once it has been painted (`ms`), and the time until the page's main
+ * thread goes quiet (no task over 50 ms for half a second) after the open (`fullMs`).
  */
-export function measureOpen(selector: string): Promise<{ ms: number; fullMs: number; blocks: number; marks: number; allMarks: number }> {
+export function measureOpen(sel: Selectors): Promise<{ ms: number; fullMs: number }> {
   return new Promise((resolve, reject) => {
-    const target = document.querySelector<HTMLElement>(selector);
+    const target = document.querySelector<HTMLElement>(sel.open);
     if (!target) {
-      reject(new Error(`nothing matches ${selector}`));
+      reject(new Error(`nothing matches ${sel.open}`));
       return;
     }
     let t0 = 0;
+    let lastLong = 0;
+    const longs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) lastLong = Math.max(lastLong, e.startTime + e.duration);
+    });
+    longs.observe({ type: 'longtask', buffered: false });
     let done = false;
     const check = () => {
-      const root = document.querySelector('[data-testid="reader-text"]');
-      if (done || !root || root.children.length === 0) return;
+      const root = document.querySelector(sel.root);
+      if (done || !root || root.children.length === 0 || !document.querySelector(sel.mark)) return;
       done = true;
       observer.disconnect();
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
           const ms = performance.now() - t0;
-          const marks = root.querySelectorAll('[data-annotation-ids]').length;
-          // Then keep watching until every block has its text (long articles are written progressively).
-          const full = () => {
-            const empty = Array.from(root.children).some((b) => b.childNodes.length === 0 && b.getAttribute('data-offset') !== null);
-            if (empty) requestAnimationFrame(full);
-            else
-              resolve({
-                ms,
-                fullMs: performance.now() - t0,
-                blocks: root.children.length,
-                marks,
-                allMarks: root.querySelectorAll('[data-annotation-ids]').length,
-              });
+          const quiet = () => {
+            const now = performance.now();
+            if (now - Math.max(lastLong, t0 + ms) < 500) {
+              setTimeout(quiet, 100);
+              return;
+            }
+            longs.disconnect();
+            resolve({ ms, fullMs: Math.max(ms, lastLong - t0) });
           };
-          full();
+          quiet();
         }),
       );
     };
@@ -51,27 +63,118 @@ export function measureOpen(selector: string): Promise<{ ms: number; fullMs: num
   });
 }
 
-/** Scrolls the reader to the middle of the article and checks that text is painted there. */
-export function checkScroll(): Promise<{ scrollable: boolean; scrollHeight: number; jumpMs: number; textAtMiddle: string }> {
-  const root = document.querySelector<HTMLElement>('[data-testid="reader-text"]')!;
-  let sc: HTMLElement | null = root.parentElement;
-  while (sc && !(sc.scrollHeight > sc.clientHeight + 10 && /(auto|scroll)/.test(getComputedStyle(sc).overflowY))) sc = sc.parentElement;
-  if (!sc) return Promise.resolve({ scrollable: false, scrollHeight: 0, jumpMs: 0, textAtMiddle: '' });
-  const scroller = sc;
-  const t0 = performance.now();
-  scroller.scrollTop = (scroller.scrollHeight - scroller.clientHeight) / 2;
-  return new Promise((resolve) =>
+/**
+ * Scrolls from the top of the article to its end in `steps` frames (a step per animation frame, as a
+ * scrollbar drag or a fling does) and reports the long tasks and the frame times on the way, and whether
+ * text is painted at the end.
+ */
+export function measureScroll(args: { sel: Selectors; steps: number }): Promise<{
+  longTotal: number;
+  longCount: number;
+  longMax: number;
+  frameP95: number;
+  frameMax: number;
+  frames: number;
+  reachedEnd: boolean;
+  textAtEnd: string;
+}> {
+  const { sel, steps } = args;
+  const scroller = document.querySelector<HTMLElement>(sel.scroller)!;
+  const longs: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longs.push(e.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  scroller.scrollTop = 0;
+  return new Promise((resolve) => {
+    const frames: number[] = [];
+    let last = 0;
+    let step = 0;
+    const tick = (now: number) => {
+      if (last) frames.push(now - last);
+      last = now;
+      if (step <= steps) {
+        // The height may change as blocks are measured: aim at the end as it is now.
+        scroller.scrollTop = Math.round((step / steps) * (scroller.scrollHeight - scroller.clientHeight));
+        step++;
+        requestAnimationFrame(tick);
+        return;
+      }
+      // Settle on the very end (a last measurement may have moved it), then look.
+      scroller.scrollTop = scroller.scrollHeight;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          setTimeout(() => {
+            observer.disconnect();
+            const box = scroller.getBoundingClientRect();
+            const root = document.querySelector(sel.root)!;
+            let text = '';
+            for (const el of Array.from(root.querySelectorAll('p, [data-offset]'))) {
+              const r = el.getBoundingClientRect();
+              if (r.bottom > box.top && r.top < box.bottom && el.textContent) text += el.textContent;
+            }
+            const sorted = [...frames].sort((a, b) => a - b);
+            resolve({
+              longTotal: longs.reduce((a, b) => a + b, 0),
+              longCount: longs.length,
+              longMax: longs.length ? Math.max(...longs) : 0,
+              frameP95: sorted[Math.floor((sorted.length - 1) * 0.95)] ?? 0,
+              frameMax: sorted[sorted.length - 1] ?? 0,
+              frames: frames.length,
+              reachedEnd: scroller.scrollTop >= scroller.scrollHeight - scroller.clientHeight - 2,
+              textAtEnd: text.slice(-80),
+            });
+          }, 100);
+        }),
+      );
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Elements in the page. */
+export function countNodes(): number {
+  return document.getElementsByTagName('*').length;
+}
+
+/**
+ * Recogito: scrolls to a pseudo-random place and adds an annotation over a few words on screen through
+ * the annotator's API; resolves with the time from the call to the frame after its highlight is drawn.
+ */
+export function recogitoTag(seed: number): Promise<number> {
+  const scroller = document.getElementById('scroll')!;
+  const container = document.getElementById('text')!;
+  const api = (window as unknown as { __recogito: { tag(start: number, end: number, tag: number): string } }).__recogito;
+  const frac = ((seed * 7919 + 104729) % 10007) / 10007;
+  scroller.scrollTop = frac * (scroller.scrollHeight - scroller.clientHeight);
+  return new Promise((resolve, reject) =>
     requestAnimationFrame(() =>
       requestAnimationFrame(() => {
         const box = scroller.getBoundingClientRect();
-        const hit = document.elementFromPoint(box.left + box.width / 2 - 100, box.top + box.height / 2);
-        const block = hit?.closest('[data-offset]');
-        resolve({
-          scrollable: scroller.scrollTop > 0,
-          scrollHeight: scroller.scrollHeight,
-          jumpMs: performance.now() - t0,
-          textAtMiddle: (block?.textContent ?? '').slice(0, 60),
-        });
+        const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+        let offset = 0;
+        for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+          const p = n.parentElement;
+          const r = p?.tagName === 'P' ? p.getBoundingClientRect() : null;
+          if (r && r.top > box.top + 40 && r.bottom < box.bottom - 200 && n.data.length > 60) {
+            const m = /\S+(?:\s+\S+){2,4}/.exec(n.data.slice(12));
+            if (m) {
+              const start = offset + 12 + m.index;
+              const t0 = performance.now();
+              const id = api.tag(start, start + m[0].length, seed % 10);
+              const wait = () => {
+                if (document.querySelector(`[data-annotation="${id}"]`))
+                  requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+                else if (performance.now() - t0 > 10_000) reject(new Error('the new highlight was not drawn within 10 s'));
+                else requestAnimationFrame(wait);
+              };
+              wait();
+              return;
+            }
+          }
+          offset += n.data.length;
+        }
+        reject(new Error('no passage on screen to tag'));
       }),
     ),
   );

@@ -22,6 +22,8 @@ export type TypeReason = {
   detail: string;
   /** The tagger's confidence in the type and span (0–1), when the tagger chose them. */
   confidence?: number;
+  /** No trained tagger serves the text's language: the rules alone found and typed the name. */
+  rulesOnly?: boolean;
 };
 
 export type DetectOptions = {

@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts';
 import type { Job } from '../../jobs.ts';
 import type { SettingsService } from '../../settings.ts';
 import type { VariableService } from '../../variables/store.ts';
-import { importInputs, type GivenMeta } from '../convert.ts';
+import { importInputs, type GivenMeta } from '../inputs.ts';
 import { slashOrder, slashOrderOpen, type DateOrder } from './dates.ts';
 import { checkMapping, guessMapping, mapRows, mappingKey, type SheetMapping } from './mapping.ts';
 import { sheetBatches, type SheetOptions, type SheetRow } from './read.ts';

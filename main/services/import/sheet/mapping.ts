@@ -3,7 +3,7 @@
 // and applied to turn rows into articles and variable values.
 import type { ConvertedArticle } from '../types.ts';
 import { invalid } from '../../errors.ts';
-import { languageCode } from '../html.ts';
+import { languageCode } from '../language-code.ts';
 import { parseDate, slashOrder, type DateOrder } from './dates.ts';
 
 export const SHEET_FIELDS = ['text', 'title', 'source', 'publishedAt', 'author', 'url', 'language'] as const;

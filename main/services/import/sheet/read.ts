@@ -4,7 +4,6 @@
 // text; dates in XLSX cells as YYYY-MM-DD.
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import readXlsx from 'read-excel-file/node';
 import { invalid } from '../../errors.ts';
 import { decodeWindows1252 } from '../../text/windows-1252.ts';
 import { sniffDelimiter } from '../../variables/csv.ts';
@@ -61,6 +60,8 @@ async function* xlsxRecords(bytes: Uint8Array, name: string): AsyncGenerator<{ c
   checkZip(bytes, name);
   let data: unknown[][];
   try {
+    // Loaded when a workbook comes: it is large, and most sheets are CSV.
+    const { default: readXlsx } = await import('read-excel-file/node');
     data = (await readXlsx(Buffer.from(bytes)))[0]?.data ?? [];
   } catch (error) {
     throw invalid(`${name} could not be read as an Excel workbook (${(error as Error).message.replace(/\s+/g, ' ').slice(0, 160)}).`);
