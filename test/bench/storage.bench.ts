@@ -186,7 +186,9 @@ export function runAnnotationBench(log: (line: string) => void = console.log) {
     );
     t = performance.now();
     for (const [i, s] of spans.entries())
-      bare.transaction(() => insert.run(`u${i}`, s.start, s.end, text.slice(s.start, s.end), text.slice(s.start - 80, s.start), text.slice(s.end, s.end + 80)))();
+      bare.transaction(() =>
+        insert.run(`u${i}`, s.start, s.end, text.slice(s.start, s.end), text.slice(s.start - 80, s.start), text.slice(s.end, s.end + 80)),
+      )();
     const bareRate = spans.length / ((performance.now() - t) / 1000);
     const listed = median(
       Array.from({ length: 5 }, () => {
@@ -208,7 +210,9 @@ export function runAnnotationBench(log: (line: string) => void = console.log) {
     log(
       `annotations.create in a 3,000,000-character article: ${fmt(createRate)} per second (target ≥ 500) | bare INSERT, one transaction each, text in memory: ${fmt(bareRate)} per second`,
     );
-    log(`annotations.list of those 1,000: ${fmt(listed, 2)} ms | bare SELECT and JSON.stringify: ${fmt(bareList, 2)} ms | ratio ${fmt(listed / bareList, 2)} (target ≤ 1.5)`);
+    log(
+      `annotations.list of those 1,000: ${fmt(listed, 2)} ms | bare SELECT and JSON.stringify: ${fmt(bareList, 2)} ms | ratio ${fmt(listed / bareList, 2)} (target ≤ 1.5)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
