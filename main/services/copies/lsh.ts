@@ -11,7 +11,7 @@
 // found with probability 0.9999, one at J = 0.1 with 0.47 and one at J = 0.02 with 0.03. Verification
 // costs about a microsecond, so the false candidates are cheap; missed copies are not.
 import { MIN_LENGTH_RATIO } from './similarity.ts';
-import { fmix32 } from './shingles.ts';
+import { fmix32 } from '../text/mix.ts';
 
 const TARGET_RECALL = 0.99;
 const MAX_ROWS = 8;

@@ -22,6 +22,7 @@
 // Each word is hashed once (FNV-1a over its lowercased UTF-16 units, then a 32-bit finaliser); a
 // shingle's hash is a polynomial in the hashes of its words, updated in O(1) as the window moves
 // (Rabin–Karp style), then finalised so its bits are evenly spread for one-permutation hashing.
+import { fmix32 } from '../text/mix.ts';
 
 /** Words per shingle. */
 export const SHINGLE_WORDS = 5;
@@ -44,16 +45,6 @@ const FNV_PRIME = 0x01000193;
 /** The base of the polynomial over word hashes (odd, so it is invertible modulo 2^32). */
 const BASE = 0x9e3779b1 | 0;
 const SHORT_SALT = 0x27d4eb2f;
-
-/** The 32-bit finaliser of MurmurHash3: every input bit affects every output bit. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 let classTable: Uint8Array | undefined;
 let lowerTable: Uint16Array | undefined;

@@ -1,5 +1,6 @@
 // Feature hashing: every feature is a 32-bit number made from a template number and a value, so no
 // feature string is ever built at run time and the model needs no vocabulary.
+import { fmix32 } from '../../../text/mix.ts';
 
 /** FNV-1a over the UTF-16 code units of `s[from…to)`. */
 export function hashRange(s: string, from: number, to: number): number {
@@ -12,22 +13,12 @@ export function hashString(s: string): number {
   return hashRange(s, 0, s.length);
 }
 
-/** Murmur3's finaliser: spreads the bits so that the low bits (the bucket) depend on all of them. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-
 /** The feature "template `template` has value `value`" (value already a hash or a small number). */
 export function feature(template: number, value: number): number {
-  return mix((value ^ Math.imul(template + 1, 0x9e3779b1)) >>> 0);
+  return fmix32((value ^ Math.imul(template + 1, 0x9e3779b1)) >>> 0);
 }
 
 /** Two values under one template ("previous word + this word"). */
 export function feature2(template: number, a: number, b: number): number {
-  return mix((Math.imul(a, 0x2545f491) ^ b ^ Math.imul(template + 1, 0x9e3779b1)) >>> 0);
+  return fmix32((Math.imul(a, 0x2545f491) ^ b ^ Math.imul(template + 1, 0x9e3779b1)) >>> 0);
 }
