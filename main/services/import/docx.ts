@@ -7,12 +7,11 @@ import mammoth from 'mammoth';
 import { invalid } from '../errors.ts';
 import type { ConvertedArticle, FoundMeta } from './types.ts';
 import { listZipEntries, looksLikeZip, readZipEntries, readZipEntry } from './zip-guard.ts';
+import { firstShortParagraph, singleLine } from './title-fallback.ts';
 
 const OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 const CORE_PROPERTIES = 'http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties';
 const XML_PART = /\.(xml|rels)$/i;
-/** A first paragraph longer than this is no title. */
-const MAX_FALLBACK_TITLE = 200;
 /** What the API accepts for a title and an author; longer values in core.xml are left out. */
 const MAX_TITLE = 500;
 const MAX_AUTHOR = 300;
@@ -252,13 +251,6 @@ function toBlocks(raw: string): string {
     .filter((block) => block.trim().length > 0)
     .join('\n\n');
 }
-
-function firstShortParagraph(text: string): string | undefined {
-  const first = singleLine(text.split('\n\n')[0] ?? '');
-  return first.length > 0 && first.length <= MAX_FALLBACK_TITLE ? first : undefined;
-}
-
-const singleLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -13,11 +13,10 @@ import type { ConvertedArticle, FoundMeta } from './types.ts';
 import { languageCode } from './language-code.ts';
 import { declaresEntities, readXmlTree, XmlReadError, type XmlNode } from './xml-safe.ts';
 import { listZipEntries, looksLikeZip, readZipEntries } from './zip-guard.ts';
+import { firstShortParagraph, singleLine } from './title-fallback.ts';
 
 const ODT = 'application/vnd.oasis.opendocument.text';
 const PARTS = new Set(['mimetype', 'content.xml', 'meta.xml', 'META-INF/manifest.xml']);
-/** A first paragraph longer than this is no title. */
-const MAX_FALLBACK_TITLE = 200;
 /** Far deeper than any document; the parser refuses beyond it, which also bounds the recursion here. */
 const MAX_NESTING = 256;
 /** More spaces than any text:s needs; a hostile count is cut to this. */
@@ -384,10 +383,3 @@ function toBlocks(blocks: string[]): string {
     .join('\n\n')
     .trim();
 }
-
-function firstShortParagraph(text: string): string | undefined {
-  const first = singleLine(text.split('\n\n')[0] ?? '');
-  return first.length > 0 && first.length <= MAX_FALLBACK_TITLE ? first : undefined;
-}
-
-const singleLine = (text: string) => text.replace(/\s+/g, ' ').trim();

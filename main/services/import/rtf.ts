@@ -10,11 +10,10 @@
 import { invalid } from '../errors.ts';
 import type { ConvertedArticle, FoundMeta } from './types.ts';
 import { CP1252_HIGH } from '../text/windows-1252.ts';
+import { firstShortParagraph, singleLine } from './title-fallback.ts';
 
 /** Far deeper than any real document; a file nesting deeper is refused rather than followed. */
 const MAX_DEPTH = 512;
-/** A first paragraph longer than this is no title. */
-const MAX_FALLBACK_TITLE = 200;
 
 export function convertRtf(bytes: Uint8Array, name: string): ConvertedArticle[] {
   // RTF is 7-bit text with its own escapes, so each byte is read as one character; \'hh and any raw
@@ -704,13 +703,6 @@ function toBlocks(raw: string, surrogates: boolean): string {
     .join('\n\n')
     .trim();
 }
-
-function firstShortParagraph(text: string): string | undefined {
-  const first = singleLine(text.split('\n\n')[0] ?? '');
-  return first.length > 0 && first.length <= MAX_FALLBACK_TITLE ? first : undefined;
-}
-
-const singleLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function calendarDate(year: number, month: number, day: number): string | undefined {
   const date = new Date(Date.UTC(year, month - 1, day));
